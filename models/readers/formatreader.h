@@ -1,0 +1,47 @@
+#pragma once
+
+#include "jsonstream.h"
+#include "tracebuilder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace td {
+
+enum class SpanFormat { Unknown, ZipkinV1, ZipkinV1Thrift, ZipkinV2, Jaeger, JaegerProto, Otlp, Sls, Cts };
+
+const char *spanFormatName(SpanFormat format);
+// Which format a span-shaped object is in, from its keys and where it was found.
+SpanFormat detectSpanFormat(const nlohmann::json &span, const SpanContext &context);
+
+// Turns span objects of one format into builder spans. One instance reads one whole input, so it can keep
+// what must be resolved at the end (Jaeger process ids, OTLP resources).
+class FormatReader
+{
+public:
+    virtual ~FormatReader() = default;
+    virtual void readSpan(const nlohmann::json &span, const SpanContext &context, TraceBuilder &builder) = 0;
+    // Called once after the whole input was read, with what is left of each top-level value.
+    virtual void finish(const std::vector<nlohmann::json> &skeletons, TraceBuilder &builder)
+    {
+        (void)skeletons;
+        (void)builder;
+    }
+
+    static std::unique_ptr<FormatReader> create(SpanFormat format);
+};
+
+// Helpers shared by the readers.
+void addRaw(TraceBuilder &builder, const SpanContext &context);
+void skipSpan(TraceBuilder &builder, const SpanContext &context, const std::string &why);
+
+std::unique_ptr<FormatReader> makeZipkinReader(SpanFormat format); // v1, v1 thrift and v2
+std::unique_ptr<FormatReader> makeJaegerReader(SpanFormat format); // jaeger JSON, UI and domain model
+std::unique_ptr<FormatReader> makeOtlpReader();
+std::unique_ptr<FormatReader> makeSlsReader();
+std::unique_ptr<FormatReader> makeCtsReader();
+
+} // namespace td

@@ -1,0 +1,114 @@
+#include "trace.h"
+
+#include <QFile>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace td {
+
+QString Trace::qstr(StrId id) const
+{
+    const auto v = m_strings.view(id);
+    return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+}
+
+const Endpoint *Trace::endpoint(std::int32_t index) const
+{
+    if (index < 0 || static_cast<std::size_t>(index) >= m_endpoints.size())
+        return nullptr;
+    return &m_endpoints[static_cast<std::size_t>(index)];
+}
+
+const Tag *Trace::findTag(const Span &s, std::string_view key) const
+{
+    StrId id = 0;
+    if (!m_strings.find(key, &id))
+        return nullptr;
+    for (auto it = tagsBegin(s); it != tagsEnd(s); ++it)
+        if (it->key == id)
+            return it;
+    return nullptr;
+}
+
+std::int32_t Trace::findSpan(std::string_view spanId) const
+{
+    StrId id = 0;
+    if (!m_strings.find(spanId, &id))
+        return -1;
+    const auto it = std::lower_bound(m_idIndex.begin(), m_idIndex.end(), id,
+                                     [](const auto &e, StrId v) { return e.first < v; });
+    if (it != m_idIndex.end() && it->first == id)
+        return it->second;
+    // Placeholders are not in the id index.
+    for (std::size_t i = m_spans.size() - m_placeholderCount; i < m_spans.size(); ++i)
+        if (m_spans[i].spanId == id)
+            return static_cast<std::int32_t>(i);
+    return -1;
+}
+
+std::int32_t Trace::primaryRoot() const
+{
+    // The earliest root that is a real span; else the earliest root.
+    for (auto r : m_roots)
+        if (!m_spans[static_cast<std::size_t>(r)].isPlaceholder())
+            return r;
+    return m_roots.empty() ? -1 : m_roots.front();
+}
+
+std::string Trace::rawJson(std::size_t spanIndex) const
+{
+    if (spanIndex >= m_spans.size())
+        return {};
+    const Span &s = m_spans[spanIndex];
+    std::vector<std::string> parts;
+    QFile file;
+    if (!m_sourceBytes && !m_sourcePath.isEmpty()) {
+        file.setFileName(m_sourcePath);
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+    }
+    for (std::uint32_t k = s.firstRaw; k < s.firstRaw + s.rawCount; ++k) {
+        const RawRange &r = m_rawRanges[k];
+        std::string bytes;
+        if (m_sourceBytes) {
+            if (r.offset + r.length > m_sourceBytes->size())
+                continue;
+            bytes = m_sourceBytes->substr(r.offset, r.length);
+        } else {
+            if (!file.seek(static_cast<qint64>(r.offset)))
+                continue;
+            const QByteArray data = file.read(r.length);
+            bytes.assign(data.constData(), static_cast<std::size_t>(data.size()));
+        }
+        if (r.embedded) {
+            // The range is a JSON string holding the span (spans API); show the span itself.
+            const auto str = nlohmann::json::parse(bytes, nullptr, false);
+            if (str.is_string())
+                bytes = str.get<std::string>();
+        }
+        const auto doc = nlohmann::json::parse(bytes, nullptr, false);
+        parts.push_back(doc.is_discarded() ? bytes : doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+    if (parts.size() == 1)
+        return parts.front();
+    std::string out = "[\n";
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        out += parts[i];
+        out += i + 1 < parts.size() ? ",\n" : "\n";
+    }
+    out += "]";
+    return out;
+}
+
+std::size_t Trace::memoryBytes() const
+{
+    return m_strings.byteSize() + m_spans.capacity() * sizeof(Span) + m_childIndex.capacity() * sizeof(std::int32_t)
+        + m_roots.capacity() * sizeof(std::int32_t) + m_preorder.capacity() * sizeof(std::int32_t)
+        + m_endpoints.capacity() * sizeof(Endpoint) + m_annotations.capacity() * sizeof(Annotation)
+        + (m_tags.capacity() + m_eventFields.capacity()) * sizeof(Tag) + m_rawRanges.capacity() * sizeof(RawRange)
+        + m_idIndex.capacity() * sizeof(m_idIndex.front());
+}
+
+} // namespace td

@@ -1,0 +1,1083 @@
+#include "tracebuilder.h"
+
+#include "extensionkeys.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <numeric>
+#include <unordered_map>
+
+namespace td {
+
+namespace {
+
+bool equalsIgnoreCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size()
+        && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
+}
+
+std::string_view trimQuotes(std::string_view v)
+{
+    while (!v.empty() && (v.front() == ' ' || v.front() == '\''))
+        v.remove_prefix(1);
+    while (!v.empty() && (v.back() == ' ' || v.back() == '\''))
+        v.remove_suffix(1);
+    return v;
+}
+
+bool parseDouble(std::string_view text, double *out)
+{
+    text = trimQuotes(text);
+    if (text.empty())
+        return false;
+    std::string s(text);
+    char *end = nullptr;
+    const double v = std::strtod(s.c_str(), &end);
+    if (end == s.c_str())
+        return false;
+    *out = v;
+    return true;
+}
+
+bool isNoneText(std::string_view v)
+{
+    v = trimQuotes(v);
+    return v.empty() || equalsIgnoreCase(v, "none") || equalsIgnoreCase(v, "null");
+}
+
+std::string spanLabel(const Trace &trace, const Span &s)
+{
+    return "span " + std::string(trace.str(s.spanId));
+}
+
+} // namespace
+
+const char *componentKey(Component c)
+{
+    switch (c) {
+    case Component::None: return "";
+    case Component::HttpService: return "httpservice";
+    case Component::HttpClient: return "httpclient";
+    case Component::FeignClient: return "feignclient";
+    case Component::Jdbc: return "jdbc";
+    case Component::Scheduled: return "scheduled";
+    case Component::Other: return "other";
+    }
+    return "";
+}
+
+Component componentFromText(std::string_view text)
+{
+    text = trimQuotes(text);
+    if (text.empty())
+        return Component::None;
+    for (auto c : {Component::HttpService, Component::HttpClient, Component::FeignClient, Component::Jdbc, Component::Scheduled})
+        if (equalsIgnoreCase(text, componentKey(c)))
+            return c;
+    return Component::Other;
+}
+
+const char *spanKindName(SpanKind k)
+{
+    switch (k) {
+    case SpanKind::Unspecified: return "";
+    case SpanKind::Client: return "client";
+    case SpanKind::Server: return "server";
+    case SpanKind::Local: return "local";
+    case SpanKind::Producer: return "producer";
+    case SpanKind::Consumer: return "consumer";
+    }
+    return "";
+}
+
+const char *Problem::severityName(Severity s)
+{
+    switch (s) {
+    case Severity::Info: return "info";
+    case Severity::Warning: return "warning";
+    case Severity::Error: return "error";
+    }
+    return "warning";
+}
+
+TraceBuilder::TraceBuilder()
+    : TraceBuilder(Limits{})
+{
+}
+
+TraceBuilder::TraceBuilder(Limits limits)
+    : m_trace(std::make_shared<Trace>())
+    , m_limits(limits)
+{
+}
+
+std::int32_t TraceBuilder::addEndpoint(const Endpoint &endpoint)
+{
+    auto &eps = m_trace->m_endpoints;
+    // Traces have few distinct endpoints; look at the most recent ones first.
+    const auto n = static_cast<std::int32_t>(eps.size());
+    for (std::int32_t i = n - 1; i >= 0 && i >= n - 64; --i)
+        if (eps[static_cast<std::size_t>(i)] == endpoint)
+            return i;
+    for (std::int32_t i = 0; i < n - 64; ++i)
+        if (eps[static_cast<std::size_t>(i)] == endpoint)
+            return i;
+    eps.push_back(endpoint);
+    return n;
+}
+
+Span &TraceBuilder::beginSpan()
+{
+    auto &t = *m_trace;
+    if (m_spanOpen)
+        discardSpan();
+    m_spanOpen = true;
+    Span s;
+    s.firstAnnotation = static_cast<std::uint32_t>(t.m_annotations.size());
+    s.firstTag = static_cast<std::uint32_t>(t.m_tags.size());
+    s.firstRaw = static_cast<std::uint32_t>(t.m_rawRanges.size());
+    t.m_spans.push_back(s);
+    return t.m_spans.back();
+}
+
+void TraceBuilder::addAnnotation(std::int64_t timestampUs, std::string_view value, std::int32_t endpoint)
+{
+    Annotation a;
+    a.timestampUs = timestampUs;
+    a.value = intern(value);
+    a.endpoint = endpoint;
+    a.firstField = static_cast<std::uint32_t>(m_trace->m_eventFields.size());
+    m_trace->m_annotations.push_back(a);
+    ++currentSpan().annotationCount;
+}
+
+void TraceBuilder::addAnnotationField(std::string_view key, std::string_view value, JsonType type)
+{
+    if (m_trace->m_annotations.empty())
+        return;
+    Tag t;
+    t.key = intern(key);
+    t.value = intern(value.substr(0, m_limits.maxTagValueBytes));
+    t.truncated = value.size() > m_limits.maxTagValueBytes;
+    t.type = type;
+    m_trace->m_eventFields.push_back(t);
+    ++m_trace->m_annotations.back().fieldCount;
+}
+
+void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType type, std::int32_t endpoint)
+{
+    Tag t;
+    t.key = intern(key);
+    t.truncated = value.size() > m_limits.maxTagValueBytes;
+    t.value = intern(value.substr(0, m_limits.maxTagValueBytes));
+    t.type = type;
+    t.endpoint = endpoint;
+    m_trace->m_tags.push_back(t);
+    ++currentSpan().tagCount;
+}
+
+void TraceBuilder::addRawRange(const RawRange &range)
+{
+    m_trace->m_rawRanges.push_back(range);
+    ++currentSpan().rawCount;
+}
+
+void TraceBuilder::discardSpan()
+{
+    if (!m_spanOpen)
+        return;
+    auto &t = *m_trace;
+    const Span s = t.m_spans.back();
+    t.m_spans.pop_back();
+    t.m_annotations.resize(s.firstAnnotation);
+    t.m_tags.resize(s.firstTag);
+    t.m_rawRanges.resize(s.firstRaw);
+    m_spanOpen = false;
+}
+
+bool TraceBuilder::endSpan()
+{
+    if (!m_spanOpen)
+        return false;
+    auto &t = *m_trace;
+    if (t.m_spans.size() > m_limits.maxSpans) {
+        discardSpan();
+        if (!m_limitReported) {
+            m_limitReported = true;
+            addProblem({Problem::Severity::Warning, Problem::Kind::Truncated,
+                        "the trace has more than " + std::to_string(m_limits.maxSpans)
+                            + " spans; the rest were not loaded (raise the span limit in Preferences to see them)",
+                        {}, -1});
+        }
+        return false;
+    }
+    m_spanOpen = false;
+    Span &s = t.m_spans.back();
+    s.rawStartUs = s.startUs;
+    if (s.durationUs < 0) {
+        addProblem({Problem::Severity::Warning, Problem::Kind::Other,
+                    "negative duration " + std::to_string(s.durationUs) + " µs treated as 0", spanLabel(t, s),
+                    static_cast<std::int32_t>(t.m_spans.size() - 1)});
+        s.durationUs = 0;
+    }
+    interpretTags(s);
+    splitName(s);
+    return true;
+}
+
+void TraceBuilder::interpretTags(Span &s)
+{
+    auto &t = *m_trace;
+    const auto &keys = ExtensionKeys::instance();
+    for (std::uint32_t i = s.firstTag; i < s.firstTag + s.tagCount; ++i) {
+        const Tag &tag = t.m_tags[i];
+        const auto key = t.str(tag.key);
+        const auto value = t.str(tag.value);
+        switch (keys.role(key)) {
+        case ExtensionKeys::Role::Component:
+            s.component = componentFromText(value);
+            s.componentName = intern(trimQuotes(value));
+            break;
+        case ExtensionKeys::Role::Succeed: {
+            const auto v = trimQuotes(value);
+            if (equalsIgnoreCase(v, "false") || v == "0")
+                s.succeed = 0;
+            else if (equalsIgnoreCase(v, "true") || v == "1")
+                s.succeed = 1;
+            break;
+        }
+        case ExtensionKeys::Role::Busisys: s.busisys = tag.value; break;
+        case ExtensionKeys::Role::ServiceInstId: s.serviceInstId = tag.value; break;
+        case ExtensionKeys::Role::DurationMoveAvg: {
+            double v = 0;
+            if (parseDouble(value, &v))
+                s.durationMoveAvgUs = v;
+            break;
+        }
+        case ExtensionKeys::Role::WarnPct: {
+            s.warnPctText = tag.value;
+            auto v = trimQuotes(value);
+            if (!v.empty() && v.back() == '%')
+                v.remove_suffix(1);
+            double pct = 0;
+            if (parseDouble(v, &pct))
+                s.warnPct = pct;
+            break;
+        }
+        case ExtensionKeys::Role::WarnType: s.warnType = intern(trimQuotes(value)); break;
+        case ExtensionKeys::Role::ExceptionClass: s.exceptionClass = intern(trimQuotes(value)); break;
+        case ExtensionKeys::Role::None:
+            if (keys.isHttpStatusKey(key)) {
+                double code = 0;
+                if (parseDouble(value, &code) && code >= 500 && code < 600 && !s.isError()) {
+                    s.flags |= SpanFlag::Error;
+                    s.statusText = intern("HTTP " + std::string(trimQuotes(value)));
+                }
+            } else if (keys.isErrorTagKey(key)) {
+                const auto v = trimQuotes(value);
+                if (!equalsIgnoreCase(v, "false")) {
+                    s.flags |= SpanFlag::Error;
+                    if (!s.statusText)
+                        s.statusText = intern(v.empty() || equalsIgnoreCase(v, "true") ? std::string_view("error") : v);
+                }
+            } else if (s.component == Component::None) {
+                if (const auto *family = keys.familyOf(key); family && !family->component.empty())
+                    s.component = componentFromText(family->component);
+            }
+            break;
+        }
+    }
+    if (s.succeed == 0) {
+        s.flags |= SpanFlag::Error;
+        if (!s.statusText)
+            s.statusText = intern("succeed=false");
+    }
+    if (s.exceptionClass && !isNoneText(t.str(s.exceptionClass))) {
+        s.flags |= SpanFlag::Error;
+        s.statusText = s.exceptionClass;
+    }
+    if (s.warnType && !isNoneText(t.str(s.warnType)))
+        s.flags |= SpanFlag::Warning;
+}
+
+void TraceBuilder::splitName(Span &s)
+{
+    auto &t = *m_trace;
+    const auto name = t.str(s.name);
+    // `service:instance:transaction` (spans API); a URL-like name "https:/auth/user" is not split.
+    const auto first = name.find(':');
+    if (first != std::string_view::npos && first > 0) {
+        const auto second = name.find(':', first + 1);
+        if (second != std::string_view::npos && second > first + 1 && second + 1 < name.size()
+            && name.substr(first + 1, 1) != "/") {
+            const auto service = name.substr(0, first);
+            if (!s.service)
+                s.service = intern(service);
+            s.instance = intern(name.substr(first + 1, second - first - 1));
+            s.transaction = intern(name.substr(second + 1));
+        }
+    }
+    if (!s.service && s.localEndpoint != NoIndex)
+        s.service = t.m_endpoints[static_cast<std::size_t>(s.localEndpoint)].service;
+}
+
+void TraceBuilder::addProblem(Problem problem)
+{
+    m_trace->m_problems.push_back(std::move(problem));
+}
+
+bool TraceBuilder::hasFatalProblem() const
+{
+    return std::any_of(m_trace->m_problems.begin(), m_trace->m_problems.end(), [](const Problem &p) {
+        return p.severity == Problem::Severity::Error && (p.kind == Problem::Kind::Parse || p.kind == Problem::Kind::Envelope);
+    });
+}
+
+void TraceBuilder::setSource(const QString &name, const QString &path, std::uint64_t size)
+{
+    m_trace->m_sourceName = name;
+    m_trace->m_sourcePath = path;
+    m_trace->m_sourceSize = size;
+}
+
+std::shared_ptr<Trace> TraceBuilder::finish()
+{
+    if (m_spanOpen)
+        discardSpan();
+    mergeSharedHalves();
+    linkTree();
+    breakCycles();
+    placeUntimed();
+    orderChildren();
+    correctSkew();
+    computeSelfTimes();
+    markCriticalPath();
+    summarise();
+    auto result = std::move(m_trace);
+    m_trace = std::make_shared<Trace>();
+    return result;
+}
+
+namespace {
+
+bool hasAnnotation(const Trace &t, const std::vector<Annotation> &anns, const Span &s, std::string_view value, std::int64_t *ts = nullptr)
+{
+    for (std::uint32_t i = s.firstAnnotation; i < s.firstAnnotation + s.annotationCount; ++i) {
+        if (t.str(anns[i].value) == value) {
+            if (ts)
+                *ts = anns[i].timestampUs;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool isClientHalf(const Trace &t, const std::vector<Annotation> &anns, const Span &s)
+{
+    return s.kind == SpanKind::Client || hasAnnotation(t, anns, s, "cs") || hasAnnotation(t, anns, s, "cr");
+}
+
+bool isServerHalf(const Trace &t, const std::vector<Annotation> &anns, const Span &s)
+{
+    return s.kind == SpanKind::Server || s.hasFlag(SpanFlag::Shared) || hasAnnotation(t, anns, s, "sr")
+        || hasAnnotation(t, anns, s, "ss");
+}
+
+bool sameHost(const Trace &t, std::int32_t a, std::int32_t b)
+{
+    if (a == NoIndex || b == NoIndex)
+        return a == b;
+    const auto &ea = t.endpoints()[static_cast<std::size_t>(a)];
+    const auto &eb = t.endpoints()[static_cast<std::size_t>(b)];
+    if (ea.ipv4 && eb.ipv4)
+        return ea.ipv4 == eb.ipv4;
+    if (ea.ipv6 && eb.ipv6)
+        return ea.ipv6 == eb.ipv6;
+    return ea.service == eb.service;
+}
+
+std::string formatUs(std::int64_t us)
+{
+    return std::to_string(us) + " µs";
+}
+
+} // namespace
+
+void TraceBuilder::mergeSharedHalves()
+{
+    auto &t = *m_trace;
+    auto &spans = t.m_spans;
+    const auto n = spans.size();
+    // Spans without a start time take it from their annotations, as Zipkin does.
+    for (auto &s : spans) {
+        if (!s.hasFlag(SpanFlag::NoTimestamp) || s.annotationCount == 0)
+            continue;
+        std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+        for (std::uint32_t i = s.firstAnnotation; i < s.firstAnnotation + s.annotationCount; ++i) {
+            const auto ts = t.m_annotations[i].timestampUs;
+            if (ts <= 0)
+                continue;
+            lo = std::min(lo, ts);
+            hi = std::max(hi, ts);
+        }
+        if (lo <= hi) {
+            s.startUs = s.rawStartUs = lo;
+            if (s.durationUs == 0)
+                s.durationUs = hi - lo;
+            s.flags &= ~SpanFlag::NoTimestamp;
+        }
+    }
+
+    // Group by (trace id, span id); most traces have no repeated ids, so look before rebuilding.
+    std::unordered_map<std::uint64_t, std::uint32_t> firstById;
+    firstById.reserve(n);
+    std::vector<std::int32_t> mergeInto(n, NoIndex);
+    bool anyMerge = false;
+    for (std::uint32_t i = 0; i < n; ++i) {
+        auto &s = spans[i];
+        if (!s.spanId)
+            continue;
+        const std::uint64_t key = (static_cast<std::uint64_t>(s.traceId) << 32) | s.spanId;
+        const auto [it, inserted] = firstById.emplace(key, i);
+        if (inserted)
+            continue;
+        auto &first = spans[it->second];
+        const bool halves = (isClientHalf(t, t.m_annotations, first) && isServerHalf(t, t.m_annotations, s))
+            || (isServerHalf(t, t.m_annotations, first) && isClientHalf(t, t.m_annotations, s));
+        const bool samePiece = first.kind == s.kind || first.kind == SpanKind::Unspecified || s.kind == SpanKind::Unspecified;
+        const bool conflicting = first.name && s.name && first.name != s.name && !first.hasFlag(SpanFlag::NoTimestamp)
+            && !s.hasFlag(SpanFlag::NoTimestamp) && first.durationUs > 0 && s.durationUs > 0 && !halves;
+        if ((halves || samePiece) && !conflicting) {
+            mergeInto[i] = static_cast<std::int32_t>(it->second);
+            anyMerge = true;
+        } else {
+            addProblem({Problem::Severity::Warning, Problem::Kind::DuplicateId,
+                        "two different spans share the id " + std::string(t.str(s.spanId)) + "; both are shown",
+                        "span " + std::string(t.str(s.spanId)), static_cast<std::int32_t>(i)});
+        }
+    }
+    if (!anyMerge)
+        return;
+
+    // Members of each group, in source order.
+    std::vector<std::vector<std::uint32_t>> extra(n);
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (mergeInto[i] != NoIndex)
+            extra[static_cast<std::size_t>(mergeInto[i])].push_back(i);
+
+    std::vector<Span> newSpans;
+    newSpans.reserve(n);
+    std::vector<Annotation> newAnns;
+    newAnns.reserve(t.m_annotations.size() + 8);
+    std::vector<Tag> newTags;
+    newTags.reserve(t.m_tags.size());
+    std::vector<RawRange> newRaw;
+    newRaw.reserve(t.m_rawRanges.size());
+
+    for (std::uint32_t i = 0; i < n; ++i) {
+        if (mergeInto[i] != NoIndex)
+            continue;
+        std::vector<std::uint32_t> members{i};
+        members.insert(members.end(), extra[i].begin(), extra[i].end());
+        Span merged = spans[i];
+        merged.firstAnnotation = static_cast<std::uint32_t>(newAnns.size());
+        merged.firstTag = static_cast<std::uint32_t>(newTags.size());
+        merged.firstRaw = static_cast<std::uint32_t>(newRaw.size());
+        merged.annotationCount = merged.tagCount = merged.rawCount = 0;
+        const auto copyParts = [&](const Span &s) {
+            for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k)
+                newAnns.push_back(t.m_annotations[k]);
+            for (std::uint32_t k = s.firstTag; k < s.firstTag + s.tagCount; ++k)
+                newTags.push_back(t.m_tags[k]);
+            for (std::uint32_t k = s.firstRaw; k < s.firstRaw + s.rawCount; ++k)
+                newRaw.push_back(t.m_rawRanges[k]);
+            merged.annotationCount += s.annotationCount;
+            merged.tagCount += s.tagCount;
+            merged.rawCount += s.rawCount;
+        };
+        if (members.size() == 1) {
+            copyParts(spans[i]);
+            newSpans.push_back(merged);
+            continue;
+        }
+        // Find the client and server halves; the client's timing is authoritative, as in Zipkin.
+        const Span *client = nullptr;
+        const Span *server = nullptr;
+        for (auto m : members) {
+            const Span &s = spans[m];
+            if (!client && (s.kind == SpanKind::Client || (s.kind == SpanKind::Unspecified && isClientHalf(t, t.m_annotations, s) && !isServerHalf(t, t.m_annotations, s))))
+                client = &s;
+            else if (!server && (s.kind == SpanKind::Server || s.hasFlag(SpanFlag::Shared) || isServerHalf(t, t.m_annotations, s)))
+                server = &s;
+        }
+        for (auto m : members)
+            copyParts(spans[m]);
+        // v2 halves carry no cs/sr/ss/cr; synthesise them so the network time can be shown.
+        const auto synthesise = [&](const Span *half, const char *begin, const char *end) {
+            if (!half || half->hasFlag(SpanFlag::NoTimestamp))
+                return;
+            if (hasAnnotation(t, t.m_annotations, *half, begin))
+                return;
+            Annotation a;
+            a.endpoint = half->localEndpoint;
+            a.firstField = 0;
+            a.timestampUs = half->startUs;
+            a.value = intern(begin);
+            newAnns.push_back(a);
+            a.timestampUs = half->startUs + half->durationUs;
+            a.value = intern(end);
+            newAnns.push_back(a);
+            merged.annotationCount += 2;
+        };
+        if (client && server) {
+            synthesise(client, "cs", "cr");
+            synthesise(server, "sr", "ss");
+            merged.flags |= SpanFlag::Shared;
+        }
+        for (auto m : members) {
+            const Span &s = spans[m];
+            if (&s == &spans[i])
+                continue;
+            merged.flags |= (s.flags & (SpanFlag::Error | SpanFlag::Warning));
+            if (!merged.parentId && s.parentId)
+                merged.parentId = s.parentId;
+            if (!merged.name)
+                merged.name = s.name;
+            if (merged.component == Component::None) {
+                merged.component = s.component;
+                merged.componentName = s.componentName;
+            }
+            if (merged.succeed < 0 || s.succeed == 0)
+                merged.succeed = s.succeed < 0 ? merged.succeed : s.succeed;
+            if (!merged.busisys)
+                merged.busisys = s.busisys;
+            if (!merged.serviceInstId)
+                merged.serviceInstId = s.serviceInstId;
+            if (!merged.hasDurationMoveAvg())
+                merged.durationMoveAvgUs = s.durationMoveAvgUs;
+            if (std::isnan(merged.warnPct)) {
+                merged.warnPct = s.warnPct;
+                merged.warnPctText = s.warnPctText;
+            }
+            if (!merged.warnType)
+                merged.warnType = s.warnType;
+            if (!merged.exceptionClass)
+                merged.exceptionClass = s.exceptionClass;
+            if (!merged.statusText)
+                merged.statusText = s.statusText;
+            if (merged.hasFlag(SpanFlag::NoTimestamp) && !s.hasFlag(SpanFlag::NoTimestamp)) {
+                merged.startUs = merged.rawStartUs = s.startUs;
+                merged.durationUs = s.durationUs;
+                merged.flags &= ~SpanFlag::NoTimestamp;
+            }
+        }
+        if (client && server) {
+            const Span &timing = client->hasFlag(SpanFlag::NoTimestamp) ? *server : *client;
+            merged.startUs = merged.rawStartUs = timing.startUs;
+            merged.durationUs = timing.durationUs;
+            merged.kind = SpanKind::Client;
+            // Shown under the server's service, like Zipkin's UI; the caller becomes the remote endpoint.
+            merged.service = server->service ? server->service : client->service;
+            merged.localEndpoint = server->localEndpoint != NoIndex ? server->localEndpoint : client->localEndpoint;
+            merged.remoteEndpoint = client->localEndpoint != NoIndex ? client->localEndpoint : server->remoteEndpoint;
+            if (server->name)
+                merged.name = server->name;
+            if (server->instance) {
+                merged.instance = server->instance;
+                merged.transaction = server->transaction;
+            }
+            if (!client->parentId && server->parentId)
+                merged.parentId = server->parentId;
+            else if (client->parentId)
+                merged.parentId = client->parentId;
+        } else {
+            // Pieces of one span reported in several messages: span the union of their times.
+            std::int64_t lo = merged.startUs, hi = merged.startUs + merged.durationUs;
+            for (auto m : members) {
+                const Span &s = spans[m];
+                if (s.hasFlag(SpanFlag::NoTimestamp))
+                    continue;
+                lo = std::min(lo, s.startUs);
+                hi = std::max(hi, s.startUs + s.durationUs);
+            }
+            if (!merged.hasFlag(SpanFlag::NoTimestamp)) {
+                merged.startUs = merged.rawStartUs = lo;
+                merged.durationUs = hi - lo;
+            }
+            for (auto m : members)
+                if (!merged.service)
+                    merged.service = spans[m].service;
+        }
+        newSpans.push_back(merged);
+    }
+    t.m_spans = std::move(newSpans);
+    t.m_annotations = std::move(newAnns);
+    t.m_tags = std::move(newTags);
+    t.m_rawRanges = std::move(newRaw);
+}
+
+namespace {
+
+// Rebuilds the children ranges from the parent links (counting sort by parent, source order kept).
+void buildChildren(std::vector<Span> &spans, std::vector<std::int32_t> &childIndex, std::vector<std::int32_t> &roots)
+{
+    const auto n = spans.size();
+    std::vector<std::uint32_t> counts(n + 1, 0);
+    roots.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+        if (spans[i].parent == NoIndex)
+            roots.push_back(static_cast<std::int32_t>(i));
+        else
+            ++counts[static_cast<std::size_t>(spans[i].parent)];
+    }
+    std::uint32_t offset = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        spans[i].firstChild = offset;
+        spans[i].childCount = 0;
+        offset += counts[i];
+    }
+    childIndex.assign(offset, NoIndex);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto p = spans[i].parent;
+        if (p == NoIndex)
+            continue;
+        auto &ps = spans[static_cast<std::size_t>(p)];
+        childIndex[ps.firstChild + ps.childCount++] = static_cast<std::int32_t>(i);
+    }
+}
+
+} // namespace
+
+void TraceBuilder::linkTree()
+{
+    auto &t = *m_trace;
+    auto &spans = t.m_spans;
+    const auto realCount = spans.size();
+    t.m_idIndex.clear();
+    t.m_idIndex.reserve(realCount);
+    for (std::size_t i = 0; i < realCount; ++i)
+        t.m_idIndex.emplace_back(spans[i].spanId, static_cast<std::int32_t>(i));
+    // Stable: with duplicate ids the first span read is the one children attach to.
+    std::stable_sort(t.m_idIndex.begin(), t.m_idIndex.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    const auto lookup = [&t](StrId id) -> std::int32_t {
+        const auto it = std::lower_bound(t.m_idIndex.begin(), t.m_idIndex.end(), id,
+                                         [](const auto &e, StrId v) { return e.first < v; });
+        return it != t.m_idIndex.end() && it->first == id ? it->second : NoIndex;
+    };
+
+    std::unordered_map<StrId, std::int32_t> placeholders;
+    std::unordered_map<StrId, std::size_t> orphanCounts;
+    for (std::size_t i = 0; i < realCount; ++i) {
+        Span &s = spans[i];
+        s.parent = NoIndex;
+        if (!s.parentId || s.parentId == s.spanId)
+            continue;
+        const auto p = lookup(s.parentId);
+        if (p != NoIndex && static_cast<std::size_t>(p) != i) {
+            s.parent = p;
+            continue;
+        }
+        auto [it, inserted] = placeholders.emplace(s.parentId, NoIndex);
+        if (inserted) {
+            Span ph;
+            ph.traceId = s.traceId;
+            ph.spanId = s.parentId;
+            ph.name = intern("missing span");
+            ph.flags = SpanFlag::Placeholder;
+            ph.startUs = ph.rawStartUs = INT64_MAX;
+            ph.durationUs = 0;
+            ph.firstAnnotation = static_cast<std::uint32_t>(t.m_annotations.size());
+            ph.firstTag = static_cast<std::uint32_t>(t.m_tags.size());
+            ph.firstRaw = static_cast<std::uint32_t>(t.m_rawRanges.size());
+            spans.push_back(ph);
+            it->second = static_cast<std::int32_t>(spans.size() - 1);
+        }
+        Span &orphan = spans[i]; // push_back may have moved the vector
+        orphan.parent = it->second;
+        orphan.flags |= SpanFlag::Orphan;
+        ++orphanCounts[orphan.parentId];
+    }
+    t.m_placeholderCount = spans.size() - realCount;
+    // Placeholders cover their children so the timeline has somewhere to draw them.
+    for (std::size_t i = 0; i < realCount; ++i) {
+        const Span &s = spans[i];
+        if (!s.hasFlag(SpanFlag::Orphan) || s.hasFlag(SpanFlag::NoTimestamp))
+            continue;
+        Span &ph = spans[static_cast<std::size_t>(s.parent)];
+        const auto end = std::max(ph.startUs == INT64_MAX ? s.endUs() : ph.endUs(), s.endUs());
+        ph.startUs = ph.rawStartUs = std::min(ph.startUs, s.startUs);
+        ph.durationUs = end - ph.startUs;
+    }
+    for (const auto &[parentId, index] : placeholders) {
+        const auto count = orphanCounts[parentId];
+        addProblem({Problem::Severity::Warning, Problem::Kind::MissingParent,
+                    "parent span " + std::string(t.str(parentId)) + " is not in the trace; " + std::to_string(count)
+                        + (count == 1 ? " span is" : " spans are") + " shown under a placeholder for it",
+                    "span " + std::string(t.str(parentId)), index});
+    }
+    buildChildren(spans, t.m_childIndex, t.m_roots);
+}
+
+void TraceBuilder::breakCycles()
+{
+    auto &t = *m_trace;
+    auto &spans = t.m_spans;
+    const auto n = spans.size();
+    std::vector<std::uint8_t> reached(n, 0);
+    std::vector<std::int32_t> stack;
+    const auto markFrom = [&](std::int32_t start) {
+        stack.push_back(start);
+        while (!stack.empty()) {
+            const auto i = static_cast<std::size_t>(stack.back());
+            stack.pop_back();
+            if (reached[i])
+                continue;
+            reached[i] = 1;
+            const auto &s = spans[i];
+            for (std::uint32_t k = 0; k < s.childCount; ++k)
+                stack.push_back(t.m_childIndex[s.firstChild + k]);
+        }
+    };
+    for (auto r : t.m_roots)
+        markFrom(r);
+    bool broken = false;
+    std::vector<std::uint32_t> walkStamp(n, 0);
+    std::uint32_t walk = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (reached[i])
+            continue;
+        // Walk up until a span repeats: that span is on the cycle. Cut the cycle at its earliest member.
+        ++walk;
+        auto cur = static_cast<std::int32_t>(i);
+        while (walkStamp[static_cast<std::size_t>(cur)] != walk) {
+            walkStamp[static_cast<std::size_t>(cur)] = walk;
+            cur = spans[static_cast<std::size_t>(cur)].parent;
+        }
+        std::int32_t cut = cur;
+        std::string members;
+        auto m = cur;
+        do {
+            if (spans[static_cast<std::size_t>(m)].startUs < spans[static_cast<std::size_t>(cut)].startUs)
+                cut = m;
+            if (!members.empty())
+                members += " -> ";
+            members += std::string(t.str(spans[static_cast<std::size_t>(m)].spanId));
+            m = spans[static_cast<std::size_t>(m)].parent;
+        } while (m != cur);
+        Span &c = spans[static_cast<std::size_t>(cut)];
+        c.parent = NoIndex;
+        c.flags |= SpanFlag::CycleBroken;
+        addProblem({Problem::Severity::Warning, Problem::Kind::Cycle,
+                    "parent links form a cycle (" + members + "); span " + std::string(t.str(c.spanId))
+                        + " is shown as a root to break it",
+                    "span " + std::string(t.str(c.spanId)), cut});
+        broken = true;
+        // The old child lists still lead down from the cut, and reached[] stops at the cycle.
+        markFrom(cut);
+    }
+    if (broken)
+        buildChildren(spans, t.m_childIndex, t.m_roots);
+}
+
+void TraceBuilder::placeUntimed()
+{
+    // Spans with no time at all sit at their parent's start (roots at the trace's start) so they are drawn.
+    auto &t = *m_trace;
+    auto &spans = t.m_spans;
+    std::int64_t earliest = INT64_MAX;
+    bool any = false;
+    for (const auto &s : spans) {
+        if (s.hasFlag(SpanFlag::NoTimestamp))
+            any = true;
+        else if (!s.isPlaceholder())
+            earliest = std::min(earliest, s.startUs);
+    }
+    if (!any)
+        return;
+    if (earliest == INT64_MAX)
+        earliest = 0;
+    std::vector<std::int32_t> stack(t.m_roots.begin(), t.m_roots.end());
+    while (!stack.empty()) {
+        const auto index = stack.back();
+        stack.pop_back();
+        Span &s = spans[static_cast<std::size_t>(index)];
+        if (s.hasFlag(SpanFlag::NoTimestamp)) {
+            const auto parentStart = s.parent == NoIndex ? earliest : spans[static_cast<std::size_t>(s.parent)].startUs;
+            s.startUs = s.rawStartUs = parentStart == INT64_MAX ? earliest : parentStart;
+        }
+        for (std::uint32_t k = 0; k < s.childCount; ++k)
+            stack.push_back(t.m_childIndex[s.firstChild + k]);
+    }
+}
+
+void TraceBuilder::orderChildren()
+{
+    auto &t = *m_trace;
+    const auto &spans = t.m_spans;
+    const auto byStart = [&spans](std::int32_t a, std::int32_t b) {
+        const auto &sa = spans[static_cast<std::size_t>(a)];
+        const auto &sb = spans[static_cast<std::size_t>(b)];
+        return sa.startUs != sb.startUs ? sa.startUs < sb.startUs : a < b;
+    };
+    for (const auto &s : spans)
+        if (s.childCount > 1)
+            std::sort(t.m_childIndex.begin() + s.firstChild, t.m_childIndex.begin() + s.firstChild + s.childCount, byStart);
+    std::sort(t.m_roots.begin(), t.m_roots.end(), byStart);
+}
+
+void TraceBuilder::correctSkew()
+{
+    auto &t = *m_trace;
+    auto &spans = t.m_spans;
+    // Depth first with the shift accumulated from ancestors; explicit stack so deep traces cannot overflow.
+    struct Item
+    {
+        std::int32_t span;
+        std::int64_t shift;
+    };
+    std::vector<Item> stack;
+    for (auto it = t.m_roots.rbegin(); it != t.m_roots.rend(); ++it)
+        stack.push_back({*it, 0});
+    bool anyShift = false;
+    while (!stack.empty()) {
+        const auto [index, inherited] = stack.back();
+        stack.pop_back();
+        Span &s = spans[static_cast<std::size_t>(index)];
+        std::int64_t shift = inherited;
+        if (inherited != 0 && !s.isPlaceholder()) {
+            s.startUs += inherited;
+            s.skewShiftUs += inherited;
+            for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k)
+                t.m_annotations[k].timestampUs += inherited;
+        }
+        std::int64_t own = 0;
+        SkewReason reason = SkewReason::None;
+        std::int64_t cs = 0, sr = 0, ss = 0, cr = 0;
+        const auto &anns = t.m_annotations;
+        if (hasAnnotation(t, anns, s, "cs", &cs) && hasAnnotation(t, anns, s, "cr", &cr) && hasAnnotation(t, anns, s, "sr", &sr)
+            && hasAnnotation(t, anns, s, "ss", &ss)) {
+            // One span with both halves: the server's clock is off when its interval is outside the client's.
+            if ((sr < cs || ss > cr) && cr - cs >= ss - sr) {
+                const auto latency = ((cr - cs) - (ss - sr)) / 2;
+                own = cs + latency - sr;
+                reason = sr < cs ? SkewReason::ServerBeforeClient : SkewReason::ServerAfterClient;
+                std::int32_t serverEndpoint = NoIndex;
+                for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k)
+                    if (t.str(anns[k].value) == "sr")
+                        serverEndpoint = anns[k].endpoint;
+                for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k) {
+                    auto &a = t.m_annotations[k];
+                    const auto v = t.str(a.value);
+                    if (v == "sr" || v == "ss" || (a.endpoint != NoIndex && a.endpoint == serverEndpoint && v != "cs" && v != "cr"))
+                        a.timestampUs += own;
+                }
+            }
+        } else if (s.kind == SpanKind::Server && s.parent != NoIndex && !s.hasFlag(SpanFlag::NoTimestamp)) {
+            const Span &p = spans[static_cast<std::size_t>(s.parent)];
+            if (p.kind == SpanKind::Client && !p.isPlaceholder() && !sameHost(t, p.localEndpoint, s.localEndpoint)
+                && (s.startUs < p.startUs || s.endUs() > p.endUs()) && p.durationUs >= s.durationUs) {
+                const auto latency = (p.durationUs - s.durationUs) / 2;
+                own = p.startUs + latency - s.startUs;
+                reason = s.startUs < p.startUs ? SkewReason::ServerBeforeClient : SkewReason::ServerAfterClient;
+                s.startUs += own;
+                for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k)
+                    t.m_annotations[k].timestampUs += own;
+            }
+        }
+        if (own != 0) {
+            anyShift = true;
+            s.skewShiftUs += own;
+            s.skewReason = reason;
+            shift += own;
+            addProblem({Problem::Severity::Info, Problem::Kind::SkewAdjusted,
+                        "clock skew: the server side of " + std::string(t.str(s.name)) + " was shifted by "
+                            + formatUs(own) + (reason == SkewReason::ServerBeforeClient
+                                                   ? " because it started before its client sent the request"
+                                                   : " because it ended after its client received the response")
+                            + "; its children moved with it",
+                        "span " + std::string(t.str(s.spanId)), index});
+        }
+        for (auto k = s.childCount; k > 0; --k)
+            stack.push_back({t.m_childIndex[s.firstChild + k - 1], shift});
+    }
+    // Placeholders follow their (possibly shifted) children.
+    for (auto &s : spans) {
+        if (!s.isPlaceholder() || s.childCount == 0)
+            continue;
+        std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+        for (std::uint32_t k = 0; k < s.childCount; ++k) {
+            const auto &c = spans[static_cast<std::size_t>(t.m_childIndex[s.firstChild + k])];
+            lo = std::min(lo, c.startUs);
+            hi = std::max(hi, c.endUs());
+        }
+        s.startUs = s.rawStartUs = lo;
+        s.durationUs = hi - lo;
+    }
+    if (anyShift)
+        orderChildren();
+}
+
+void TraceBuilder::computeSelfTimes()
+{
+    auto &t = *m_trace;
+    auto &spans = t.m_spans;
+    std::vector<std::pair<std::int64_t, std::int64_t>> intervals;
+    for (auto &s : spans) {
+        intervals.clear();
+        const auto begin = s.startUs, end = s.endUs();
+        for (std::uint32_t k = 0; k < s.childCount; ++k) {
+            const auto &c = spans[static_cast<std::size_t>(t.m_childIndex[s.firstChild + k])];
+            const auto lo = std::max(begin, c.startUs), hi = std::min(end, c.endUs());
+            if (lo < hi)
+                intervals.emplace_back(lo, hi);
+        }
+        std::sort(intervals.begin(), intervals.end());
+        std::int64_t covered = 0, curLo = 0, curHi = INT64_MIN;
+        for (const auto &[lo, hi] : intervals) {
+            if (lo > curHi) {
+                if (curHi != INT64_MIN)
+                    covered += curHi - curLo;
+                curLo = lo;
+                curHi = hi;
+            } else {
+                curHi = std::max(curHi, hi);
+            }
+        }
+        if (curHi != INT64_MIN)
+            covered += curHi - curLo;
+        s.selfTimeUs = std::max<std::int64_t>(0, s.durationUs - covered);
+        for (std::uint32_t k = 0; k < s.childCount; ++k) {
+            auto &c = spans[static_cast<std::size_t>(t.m_childIndex[s.firstChild + k])];
+            if (!s.isPlaceholder() && (c.startUs < begin || c.endUs() > end)) {
+                c.flags |= SpanFlag::OutsideParent;
+            }
+        }
+    }
+}
+
+void TraceBuilder::markCriticalPath()
+{
+    // Jaeger's way: from the end of a span walk back through the child that finished last before the
+    // cursor, move the cursor to that child's start, repeat; each chosen child is walked the same way.
+    auto &t = *m_trace;
+    auto &spans = t.m_spans;
+    struct Item
+    {
+        std::int32_t span;
+        std::int64_t capEnd;
+    };
+    std::vector<Item> stack;
+    std::vector<std::int32_t> byEnd;
+    for (auto r : t.m_roots)
+        stack.push_back({r, spans[static_cast<std::size_t>(r)].endUs()});
+    while (!stack.empty()) {
+        const auto [index, capEnd] = stack.back();
+        stack.pop_back();
+        Span &s = spans[static_cast<std::size_t>(index)];
+        if (!s.isPlaceholder())
+            s.flags |= SpanFlag::CriticalPath;
+        byEnd.assign(t.m_childIndex.begin() + s.firstChild, t.m_childIndex.begin() + s.firstChild + s.childCount);
+        std::sort(byEnd.begin(), byEnd.end(), [&spans](std::int32_t a, std::int32_t b) {
+            return spans[static_cast<std::size_t>(a)].endUs() > spans[static_cast<std::size_t>(b)].endUs();
+        });
+        auto cursor = std::min(capEnd, s.endUs());
+        for (auto c : byEnd) {
+            const auto &child = spans[static_cast<std::size_t>(c)];
+            if (child.startUs >= cursor && !(child.durationUs == 0 && child.startUs == cursor && cursor == s.startUs))
+                continue;
+            stack.push_back({c, std::min(child.endUs(), cursor)});
+            cursor = child.startUs;
+        }
+    }
+}
+
+void TraceBuilder::summarise()
+{
+    auto &t = *m_trace;
+    auto &spans = t.m_spans;
+    std::vector<std::int32_t> stack(t.m_roots.rbegin(), t.m_roots.rend());
+    t.m_preorder.clear();
+    t.m_preorder.reserve(spans.size());
+    for (std::uint32_t r = 0; r < t.m_roots.size(); ++r) {
+        auto &root = spans[static_cast<std::size_t>(t.m_roots[r])];
+        root.depth = 0;
+        root.rowInParent = r;
+    }
+    while (!stack.empty()) {
+        const auto index = stack.back();
+        stack.pop_back();
+        t.m_preorder.push_back(index);
+        Span &s = spans[static_cast<std::size_t>(index)];
+        for (std::uint32_t k = 0; k < s.childCount; ++k) {
+            auto &c = spans[static_cast<std::size_t>(t.m_childIndex[s.firstChild + k])];
+            c.depth = s.depth + 1;
+            c.rowInParent = k;
+        }
+        for (auto k = s.childCount; k > 0; --k)
+            stack.push_back(t.m_childIndex[s.firstChild + k - 1]);
+    }
+
+    std::int64_t lo = INT64_MAX, hi = INT64_MIN;
+    std::unordered_map<StrId, std::size_t> traceIds;
+    std::vector<std::uint8_t> seenService(t.m_strings.size(), 0);
+    t.m_services.clear();
+    t.m_errorCount = t.m_warningCount = 0;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const Span &s = spans[i];
+        if (s.isPlaceholder())
+            continue;
+        if (s.hasFlag(SpanFlag::NoTimestamp))
+            addProblem({Problem::Severity::Warning, Problem::Kind::NoTimestamp,
+                        "span " + std::string(t.str(s.spanId)) + " has no start time; it is drawn at its parent's start",
+                        "span " + std::string(t.str(s.spanId)), static_cast<std::int32_t>(i)});
+        else {
+            lo = std::min(lo, s.startUs);
+            hi = std::max(hi, s.endUs());
+        }
+        if (s.isError())
+            ++t.m_errorCount;
+        if (s.isWarning())
+            ++t.m_warningCount;
+        if (s.service && s.service < seenService.size() && !seenService[s.service]) {
+            seenService[s.service] = 1;
+            t.m_services.push_back(s.service);
+        }
+        ++traceIds[s.traceId];
+        if (s.hasFlag(SpanFlag::OutsideParent) && s.parent != NoIndex)
+            addProblem({Problem::Severity::Info, Problem::Kind::OutsideParent,
+                        "span " + std::string(t.str(s.spanId)) + " (" + std::string(t.str(s.name)) + ") "
+                            + (s.startUs < spans[static_cast<std::size_t>(s.parent)].startUs ? "starts before" : "ends after")
+                            + " its parent",
+                        "span " + std::string(t.str(s.spanId)), static_cast<std::int32_t>(i)});
+    }
+    if (lo == INT64_MAX)
+        lo = hi = 0;
+    t.m_startUs = lo;
+    t.m_endUs = hi;
+    std::sort(t.m_services.begin(), t.m_services.end(),
+              [&t](StrId a, StrId b) { return t.str(a) < t.str(b); });
+
+    // The trace id is the one most spans carry; others are reported.
+    StrId best = 0;
+    std::size_t bestCount = 0;
+    for (const auto &[id, count] : traceIds)
+        if (count > bestCount || (count == bestCount && t.str(id) < t.str(best))) {
+            best = id;
+            bestCount = count;
+        }
+    t.m_traceId = std::string(t.str(best));
+    if (traceIds.size() > 1)
+        addProblem({Problem::Severity::Warning, Problem::Kind::Other,
+                    "the file holds spans of " + std::to_string(traceIds.size()) + " traces; they are shown together", {}, -1});
+    if (!m_expectedTraceId.empty() && !t.m_spans.empty() && !traceIds.count(intern(m_expectedTraceId))) {
+        addProblem({Problem::Severity::Warning, Problem::Kind::Other,
+                    "asked for trace " + m_expectedTraceId + " but the answer holds spans of trace " + t.m_traceId, {}, -1});
+    } else if (!m_expectedTraceId.empty() && traceIds.size() > 1) {
+        addProblem({Problem::Severity::Warning, Problem::Kind::Other,
+                    "the answer holds spans of other traces besides " + m_expectedTraceId, {}, -1});
+    }
+}
+
+} // namespace td

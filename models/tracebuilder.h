@@ -1,0 +1,80 @@
+#pragma once
+
+#include "trace.h"
+
+#include <QString>
+
+#include <memory>
+#include <string_view>
+
+namespace td {
+
+// Collects spans as a reader finds them and turns them into an immutable Trace: merges shared
+// client/server halves, links the tree, adds placeholders for missing parents, breaks cycles,
+// corrects clock skew, computes self time and the critical path.
+//
+// Readers call beginSpan(), fill the returned span and add its annotations, tags and raw ranges,
+// then endSpan() (or discardSpan() when the span turns out unusable).
+class TraceBuilder
+{
+public:
+    struct Limits
+    {
+        std::size_t maxSpans = 20'000'000;
+        std::size_t maxTagValueBytes = 64 * 1024;
+    };
+
+    TraceBuilder();
+    explicit TraceBuilder(Limits limits);
+
+    StrId intern(std::string_view text) { return m_trace->m_strings.intern(text); }
+    std::string_view str(StrId id) const { return m_trace->m_strings.view(id); }
+    std::int32_t addEndpoint(const Endpoint &endpoint);
+
+    Span &beginSpan();
+    Span &currentSpan() { return m_trace->m_spans.back(); }
+    void addAnnotation(std::int64_t timestampUs, std::string_view value, std::int32_t endpoint = NoIndex);
+    // A field (Jaeger log field, OTLP event attribute) of the annotation added last.
+    void addAnnotationField(std::string_view key, std::string_view value, JsonType type = JsonType::String);
+    void addTag(std::string_view key, std::string_view value, JsonType type = JsonType::String,
+                std::int32_t endpoint = NoIndex);
+    void addRawRange(const RawRange &range);
+    // Interprets the span's tags (iplatform keys, HTTP status, error tags), splits its name, and keeps it.
+    // Returns false when the span limit was reached (the span is dropped and a problem reported once).
+    bool endSpan();
+    void discardSpan();
+
+    void addProblem(Problem problem);
+    bool hasFatalProblem() const;
+    std::size_t spanCount() const { return m_trace->m_spans.size(); }
+
+    void setFormat(std::string format) { m_trace->m_format = std::move(format); }
+    std::string_view format() const { return m_trace->m_format; }
+    void setSource(const QString &name, const QString &path, std::uint64_t size);
+    void setSourceBytes(std::shared_ptr<const std::string> bytes) { m_trace->m_sourceBytes = std::move(bytes); }
+    // The trace id the source announced (e.g. the one asked for); spans from other traces are reported.
+    void setExpectedTraceId(std::string traceId) { m_expectedTraceId = std::move(traceId); }
+
+    std::shared_ptr<Trace> finish();
+
+private:
+    void interpretTags(Span &span);
+    void splitName(Span &span);
+    void mergeSharedHalves();
+    void linkTree();
+    void breakCycles();
+    void placeUntimed();
+    void orderChildren();
+    void correctSkew();
+    void computeSelfTimes();
+    void markCriticalPath();
+    void summarise();
+
+    std::shared_ptr<Trace> m_trace;
+    Limits m_limits;
+    std::string m_expectedTraceId;
+    bool m_spanOpen = false;
+    bool m_limitReported = false;
+};
+
+} // namespace td

@@ -1,0 +1,220 @@
+#include "traceloader.h"
+
+#include "readers/formatreader.h"
+#include "readers/jsonutil.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <array>
+
+namespace td {
+
+using nlohmann::json;
+
+const char *envelopeCodeMeaning(std::string_view code)
+{
+    if (code == "SVCSTG.ATS.2000")
+        return "query succeeded";
+    if (code == "SVCSTG.ATS.400101")
+        return "parameter verification failed";
+    if (code == "SVCSTG.ATS.200103")
+        return "no tracing data found";
+    return "";
+}
+
+namespace {
+
+constexpr const char *triedFormats =
+    "tried: spans API envelope, Zipkin v1 (array, object or newline-delimited), Zipkin v2, Log Service trace rows, "
+    "Jaeger (JSON, UI and domain model), OpenTelemetry OTLP JSON and cloud audit (CTS) records";
+
+std::string describe(const json &v)
+{
+    switch (v.type()) {
+    case json::value_t::object: {
+        std::string keys;
+        std::size_t n = 0;
+        for (const auto &[k, _] : v.items()) {
+            if (n++ == 6) {
+                keys += ", ...";
+                break;
+            }
+            keys += (keys.empty() ? "" : ", ") + k;
+        }
+        return keys.empty() ? std::string("an empty object") : "an object with keys " + keys;
+    }
+    case json::value_t::array: return v.empty() ? "an empty array" : "an array of " + std::to_string(v.size()) + " values that are not spans";
+    case json::value_t::string: return "a string";
+    case json::value_t::discarded: return "nothing";
+    case json::value_t::null: return "null";
+    default: return "a single value";
+    }
+}
+
+class Loader
+{
+public:
+    Loader(const QString &sourceName, const LoadOptions &options)
+        : m_options(options), m_builder(options.limits), m_sourceName(sourceName)
+    {
+        if (!options.expectedTraceId.empty())
+            m_builder.setExpectedTraceId(options.expectedTraceId);
+    }
+
+    JsonSpanStream::Options streamOptions()
+    {
+        JsonSpanStream::Options o;
+        o.maxDepth = m_options.maxDepth;
+        o.cancel = m_options.cancel;
+        if (m_options.progress)
+            o.progress = [this](std::uint64_t bytes) { m_options.progress(bytes, m_builder.spanCount()); };
+        return o;
+    }
+
+    JsonSpanStream::SpanCallback callback()
+    {
+        return [this](json &&span, const SpanContext &ctx) { onSpan(span, ctx); };
+    }
+
+    LoadResult finish(JsonSpanStream &stream, bool parsed, TraceBuilder::Limits)
+    {
+        LoadResult result;
+        const auto &err = stream.error();
+        if (!parsed) {
+            if (err.cancelled) {
+                result.cancelled = true;
+                result.error = QStringLiteral("loading was cancelled");
+                return result;
+            }
+            result.line = err.line;
+            result.column = err.column;
+            QString where = m_sourceName;
+            if (err.line > 0)
+                where += QStringLiteral(": line %1, column %2").arg(err.line).arg(err.column);
+            result.error = where + QStringLiteral(": ") + QString::fromStdString(err.message);
+            return result;
+        }
+        // A spans API envelope: anything but success is the answer, whatever else the document holds.
+        for (const auto &skeleton : stream.skeletons()) {
+            if (!skeleton.is_object() || !skeleton.contains("errorCode"))
+                continue;
+            m_envelope = true;
+            result.envelopeCode = jsonutil::text(skeleton, "errorCode");
+            result.envelopeMessage = jsonutil::text(skeleton, "errorMessage");
+            if (result.envelopeCode != "SVCSTG.ATS.2000") {
+                const std::string meaning = envelopeCodeMeaning(result.envelopeCode);
+                result.error = m_sourceName + QStringLiteral(": the spans API answered ")
+                    + QString::fromStdString(result.envelopeCode)
+                    + (meaning.empty() ? QString() : QStringLiteral(" (") + QString::fromStdString(meaning) + QStringLiteral(")"))
+                    + (result.envelopeMessage.empty() ? QString() : QStringLiteral(": ") + QString::fromStdString(result.envelopeMessage));
+                return result;
+            }
+        }
+        for (const auto &[format, reader] : m_readers)
+            if (reader)
+                reader->finish(stream.skeletons(), m_builder);
+        if (m_builder.spanCount() == 0) {
+            if (stream.documentCount() == 0)
+                result.error = m_sourceName + QStringLiteral(": the file is empty");
+            else if (m_envelope)
+                result.error = m_sourceName + QStringLiteral(": the spans API answered success but with no spans");
+            else if (m_spansSeen > 0)
+                result.error = m_sourceName + QStringLiteral(": none of the %1 spans could be read (see problems)").arg(m_spansSeen);
+            else
+                result.error = m_sourceName + QStringLiteral(": this JSON is not a trace: found ")
+                    + QString::fromStdString(describe(stream.skeletons().front())) + QStringLiteral("; ")
+                    + QString::fromUtf8(triedFormats);
+            if (m_spansSeen > 0 && !m_problemsText.empty())
+                result.error += QStringLiteral(" - first: ") + QString::fromStdString(m_problemsText);
+            return result;
+        }
+        std::string format = m_envelope ? std::string("spans-api") : std::string(spanFormatName(m_primary));
+        if (stream.documentCount() > 1)
+            format += "-ndjson";
+        m_builder.setFormat(format);
+        result.trace = m_builder.finish();
+        return result;
+    }
+
+    TraceBuilder &builder() { return m_builder; }
+
+private:
+    void onSpan(const json &span, const SpanContext &ctx)
+    {
+        ++m_spansSeen;
+        const auto format = detectSpanFormat(span, ctx);
+        if (format == SpanFormat::Unknown) {
+            m_builder.beginSpan();
+            skipSpan(m_builder, ctx, "its format is not recognised");
+            return;
+        }
+        if (m_primary == SpanFormat::Unknown)
+            m_primary = format;
+        auto &reader = m_readers[static_cast<std::size_t>(format)].second;
+        if (!reader) {
+            m_readers[static_cast<std::size_t>(format)].first = format;
+            reader = FormatReader::create(format);
+        }
+        try {
+            reader->readSpan(span, ctx, m_builder);
+        } catch (const std::exception &e) {
+            // A reader bug or an unexpected shape must cost one span, not the file.
+            m_builder.discardSpan();
+            m_builder.addProblem({Problem::Severity::Warning, Problem::Kind::SkippedSpan,
+                                  std::string("span skipped: ") + e.what(), ctx.pointer, -1});
+            if (m_problemsText.empty())
+                m_problemsText = e.what();
+        }
+    }
+
+    LoadOptions m_options;
+    TraceBuilder m_builder;
+    QString m_sourceName;
+    std::array<std::pair<SpanFormat, std::unique_ptr<FormatReader>>, 9> m_readers;
+    SpanFormat m_primary = SpanFormat::Unknown;
+    std::size_t m_spansSeen = 0;
+    bool m_envelope = false;
+    std::string m_problemsText;
+};
+
+} // namespace
+
+LoadResult loadTraceDevice(QIODevice *device, const QString &sourceName, std::uint64_t size, const LoadOptions &options)
+{
+    Loader loader(sourceName, options);
+    loader.builder().setSource(sourceName, QString(), size);
+    JsonSpanStream stream(loader.streamOptions());
+    const bool ok = stream.parse(device, loader.callback());
+    return loader.finish(stream, ok, options.limits);
+}
+
+LoadResult loadTraceFile(const QString &path, const LoadOptions &options)
+{
+    const QFileInfo info(path);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        LoadResult result;
+        result.error = path + QStringLiteral(": cannot open: ") + file.errorString();
+        return result;
+    }
+    Loader loader(info.fileName(), options);
+    loader.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
+    JsonSpanStream stream(loader.streamOptions());
+    const bool ok = stream.parse(&file, loader.callback());
+    return loader.finish(stream, ok, options.limits);
+}
+
+LoadResult loadTraceBytes(std::shared_ptr<const std::string> bytes, const QString &sourceName, const LoadOptions &options)
+{
+    Loader loader(sourceName, options);
+    if (!bytes)
+        bytes = std::make_shared<const std::string>();
+    loader.builder().setSource(sourceName, QString(), bytes->size());
+    loader.builder().setSourceBytes(bytes);
+    JsonSpanStream stream(loader.streamOptions());
+    const bool ok = stream.parse(*bytes, loader.callback());
+    return loader.finish(stream, ok, options.limits);
+}
+
+} // namespace td

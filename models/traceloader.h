@@ -1,0 +1,51 @@
+#pragma once
+
+#include "jsonstream.h"
+#include "trace.h"
+#include "tracebuilder.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+
+class QIODevice;
+
+namespace td {
+
+struct LoadOptions
+{
+    std::size_t maxDepth = 256;
+    TraceBuilder::Limits limits;
+    const std::atomic_bool *cancel = nullptr;
+    // Bytes read so far and spans found so far; called from the loading thread.
+    std::function<void(std::uint64_t bytesRead, std::uint64_t spans)> progress;
+    std::string expectedTraceId; // for fetched traces: warn about spans of other traces
+};
+
+// What a load produced: a trace, or an error saying where and what. Never throws.
+struct LoadResult
+{
+    std::shared_ptr<const Trace> trace;
+    bool cancelled = false;
+    QString error;              // one line for a person: "file.json: line 53, column 1: unexpected end of input; expected '}'"
+    std::uint64_t line = 0;     // of a syntax error, else 0
+    std::uint64_t column = 0;
+    std::string envelopeCode;   // spans API errorCode when there was one
+    std::string envelopeMessage;
+
+    bool ok() const { return trace != nullptr; }
+};
+
+// Reads any supported format (detected from the content) from a file, a device or bytes in memory.
+LoadResult loadTraceFile(const QString &path, const LoadOptions &options = {});
+LoadResult loadTraceDevice(QIODevice *device, const QString &sourceName, std::uint64_t size, const LoadOptions &options = {});
+// The bytes are kept by the trace (for the raw view and Save As of fetched traces).
+LoadResult loadTraceBytes(std::shared_ptr<const std::string> bytes, const QString &sourceName, const LoadOptions &options = {});
+
+// Meaning of a spans API errorCode, e.g. "parameter verification failed"; empty if unknown.
+const char *envelopeCodeMeaning(std::string_view code);
+
+} // namespace td
