@@ -222,8 +222,13 @@ public:
         std::string what = ex.what();
         // Drop nlohmann's "[json.exception.parse_error.101] parse error at line 1, column 2: " prefix;
         // we give our own line and column, counted over the whole file.
-        if (const auto colon = what.find(": "); colon != std::string::npos && what.starts_with("[json.exception"))
-            what = what.substr(colon + 2);
+        if (what.starts_with("[json.exception")) {
+            if (const auto bracket = what.find("] "); bracket != std::string::npos)
+                what = what.substr(bracket + 2);
+            if (what.starts_with("parse error at line"))
+                if (const auto colon = what.find(": "); colon != std::string::npos)
+                    what = what.substr(colon + 2);
+        }
         if (!lastToken.empty() && lastToken.size() < 40 && what.find("last read") == std::string::npos)
             what += " (last read: '" + lastToken + "')";
         errorMessage = what;
@@ -368,6 +373,8 @@ bool JsonSpanStream::run(Source &source, const SpanCallback &onSpan)
             c = source.snextc();
         if (c == std::char_traits<char>::eof())
             break;
+        if (document == 0 && source.consumed() == 0 && static_cast<unsigned char>(c) == 0xEF)
+            m_sawBom = true;
         const auto base = source.consumed();
         Handler handler(*this, source, onSpan, document, base);
         bool ok = false;

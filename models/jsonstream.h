@@ -66,6 +66,7 @@ public:
     const std::vector<nlohmann::json> &skeletons() const { return m_skeletons; }
     std::size_t documentCount() const { return m_skeletons.size(); }
     std::uint64_t bytesRead() const { return m_bytesRead; }
+    bool sawByteOrderMark() const { return m_sawBom; }
 
     // Whether an object is shaped like a span of one of the formats we read.
     static bool looksLikeSpan(const nlohmann::json &object);
@@ -82,6 +83,7 @@ private:
     Error m_error;
     std::vector<nlohmann::json> m_skeletons;
     std::uint64_t m_bytesRead = 0;
+    bool m_sawBom = false;
 };
 
 } // namespace td

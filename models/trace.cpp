@@ -83,7 +83,10 @@ std::string Trace::rawJson(std::size_t spanIndex) const
             bytes.assign(data.constData(), static_cast<std::size_t>(data.size()));
         }
         if (r.embedded) {
-            // The range is a JSON string holding the span (spans API); show the span itself.
+            // The range is a JSON string holding the span (spans API), after the separators before it;
+            // show the span itself.
+            if (const auto quote = bytes.find('"'); quote != std::string::npos)
+                bytes.erase(0, quote);
             const auto str = nlohmann::json::parse(bytes, nullptr, false);
             if (str.is_string())
                 bytes = str.get<std::string>();

@@ -476,9 +476,13 @@ void TraceBuilder::mergeSharedHalves()
     std::vector<RawRange> newRaw;
     newRaw.reserve(t.m_rawRanges.size());
 
+    std::vector<std::int32_t> newIndexOf(n, NoIndex);
     for (std::uint32_t i = 0; i < n; ++i) {
         if (mergeInto[i] != NoIndex)
             continue;
+        newIndexOf[i] = static_cast<std::int32_t>(newSpans.size());
+        for (auto m : extra[i])
+            newIndexOf[m] = newIndexOf[i];
         std::vector<std::uint32_t> members{i};
         members.insert(members.end(), extra[i].begin(), extra[i].end());
         Span merged = spans[i];
@@ -612,6 +616,9 @@ void TraceBuilder::mergeSharedHalves()
         }
         newSpans.push_back(merged);
     }
+    for (auto &p : t.m_problems)
+        if (p.span >= 0 && static_cast<std::size_t>(p.span) < n)
+            p.span = newIndexOf[static_cast<std::size_t>(p.span)];
     t.m_spans = std::move(newSpans);
     t.m_annotations = std::move(newAnns);
     t.m_tags = std::move(newTags);
@@ -672,7 +679,13 @@ void TraceBuilder::linkTree()
     for (std::size_t i = 0; i < realCount; ++i) {
         Span &s = spans[i];
         s.parent = NoIndex;
-        if (!s.parentId || s.parentId == s.spanId)
+        if (s.parentId && s.parentId == s.spanId) {
+            addProblem({Problem::Severity::Info, Problem::Kind::Other,
+                        "span " + std::string(t.str(s.spanId)) + " names itself as its parent; it is shown as a root",
+                        "span " + std::string(t.str(s.spanId)), static_cast<std::int32_t>(i)});
+            continue;
+        }
+        if (!s.parentId)
             continue;
         const auto p = lookup(s.parentId);
         if (p != NoIndex && static_cast<std::size_t>(p) != i) {

@@ -46,6 +46,7 @@ public:
 
     void addProblem(Problem problem);
     bool hasFatalProblem() const;
+    const std::vector<Problem> &problems() const { return m_trace->m_problems; }
     std::size_t spanCount() const { return m_trace->m_spans.size(); }
 
     void setFormat(std::string format) { m_trace->m_format = std::move(format); }

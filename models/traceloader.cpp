@@ -114,6 +114,7 @@ public:
         for (const auto &[format, reader] : m_readers)
             if (reader)
                 reader->finish(stream.skeletons(), m_builder);
+        reportLeftovers(stream);
         if (m_builder.spanCount() == 0) {
             if (stream.documentCount() == 0)
                 result.error = m_sourceName + QStringLiteral(": the file is empty");
@@ -125,8 +126,8 @@ public:
                 result.error = m_sourceName + QStringLiteral(": this JSON is not a trace: found ")
                     + QString::fromStdString(describe(stream.skeletons().front())) + QStringLiteral("; ")
                     + QString::fromUtf8(triedFormats);
-            if (m_spansSeen > 0 && !m_problemsText.empty())
-                result.error += QStringLiteral(" - first: ") + QString::fromStdString(m_problemsText);
+            if (m_spansSeen > 0 && !m_builder.problems().empty())
+                result.error += QStringLiteral("; first: ") + QString::fromStdString(m_builder.problems().front().message);
             return result;
         }
         std::string format = m_envelope ? std::string("spans-api") : std::string(spanFormatName(m_primary));
@@ -140,6 +141,37 @@ public:
     TraceBuilder &builder() { return m_builder; }
 
 private:
+    // Values that were neither spans nor envelope fields: say so instead of dropping them silently.
+    void reportLeftovers(const JsonSpanStream &stream)
+    {
+        if (stream.sawByteOrderMark())
+            m_builder.addProblem({Problem::Severity::Info, Problem::Kind::Other,
+                                  "the file starts with a UTF-8 byte order mark; it was skipped", "byte 0", -1});
+        for (const auto &skeleton : stream.skeletons()) {
+            const json *list = &skeleton;
+            std::string where = "top-level array";
+            if (skeleton.is_object() && skeleton.contains("responseInfo")) {
+                list = &skeleton.at("responseInfo");
+                where = "/responseInfo";
+            }
+            if (!list->is_array() || list->empty())
+                continue;
+            std::string first;
+            const json &v = list->front();
+            if (v.is_string()) {
+                const auto &text = v.get_ref<const std::string &>();
+                const auto parsed = json::parse(text, nullptr, false);
+                first = parsed.is_discarded() ? "text that is not valid JSON: \"" + text.substr(0, 40) + "\"" : "JSON that is not a span";
+            } else {
+                first = describe(v);
+            }
+            m_builder.addProblem({Problem::Severity::Warning, Problem::Kind::SkippedSpan,
+                                  std::to_string(list->size()) + (list->size() == 1 ? " value" : " values") + " in the "
+                                      + where + " could not be read as spans and were left out (the first is " + first + ")",
+                                  where, -1});
+        }
+    }
+
     void onSpan(const json &span, const SpanContext &ctx)
     {
         ++m_spansSeen;

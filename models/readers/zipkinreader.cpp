@@ -55,8 +55,15 @@ public:
             span.startUs = *ts;
         else
             span.flags |= SpanFlag::NoTimestamp;
-        if (const auto d = ju::integer(s, "duration"))
-            span.durationUs = *d;
+        if (const json *d = ju::field(s, "duration"); d && !d->is_null()) {
+            if (const auto us = ju::integer(*d); us && *us >= 0)
+                span.durationUs = *us;
+            else
+                b.addProblem({Problem::Severity::Warning, Problem::Kind::Other,
+                              "span " + spanId + ": duration " + d->dump().substr(0, 40)
+                                  + " is not a usable number of microseconds; treated as 0",
+                              ctx.pointer, static_cast<std::int32_t>(b.spanCount() - 1)});
+        }
         addRaw(b, ctx);
 
         if (m_format == SpanFormat::ZipkinV2)

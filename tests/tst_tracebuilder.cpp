@@ -1,0 +1,307 @@
+#include "tracebuilder.h"
+#include "tracedsl.h"
+
+#include <QTest>
+
+#include <algorithm>
+
+using namespace td;
+using td::testing::buildTrace;
+using td::testing::dslEpochUs;
+
+namespace {
+
+const Span &byId(const Trace &t, const char *id)
+{
+    const auto index = t.findSpan(id);
+    if (index < 0)
+        qFatal("no span %s", id);
+    return t.span(static_cast<std::size_t>(index));
+}
+
+bool hasProblem(const Trace &t, Problem::Kind kind)
+{
+    return std::any_of(t.problems().begin(), t.problems().end(), [kind](const Problem &p) { return p.kind == kind; });
+}
+
+QStringList childIds(const Trace &t, const Span &s)
+{
+    QStringList ids;
+    for (auto it = t.childrenBegin(s); it != t.childrenEnd(s); ++it)
+        ids << t.qstr(t.span(static_cast<std::size_t>(*it)).spanId);
+    return ids;
+}
+
+} // namespace
+
+class TestTraceBuilder : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void childrenAreOrderedByStart()
+    {
+        const auto t = buildTrace(QStringLiteral("root 0 100\nroot/late 60 10\nroot/early 5 10\nroot/mid 30 10"));
+        QCOMPARE(t->realSpanCount(), std::size_t(4));
+        QCOMPARE(t->roots().size(), std::size_t(1));
+        QCOMPARE(childIds(*t, byId(*t, "root")), (QStringList{QStringLiteral("early"), QStringLiteral("mid"), QStringLiteral("late")}));
+        QCOMPARE(byId(*t, "mid").depth, 1u);
+        QCOMPARE(byId(*t, "mid").rowInParent, 1u);
+        // preorder is depth first with children by start
+        QCOMPARE(t->preorder().size(), std::size_t(4));
+        QCOMPARE(t->qstr(t->span(static_cast<std::size_t>(t->preorder()[1])).spanId), QStringLiteral("early"));
+    }
+
+    void selfTime_data()
+    {
+        QTest::addColumn<QString>("dsl");
+        QTest::addColumn<qint64>("expectedSelf");
+        QTest::newRow("no children") << QStringLiteral("r 0 100") << qint64(100);
+        QTest::newRow("two disjoint") << QStringLiteral("r 0 100\nr/a 10 20\nr/b 50 10") << qint64(70);
+        QTest::newRow("overlapping children count once") << QStringLiteral("r 0 100\nr/a 10 40\nr/b 30 40") << qint64(40);
+        QTest::newRow("child longer than parent is clipped") << QStringLiteral("r 0 100\nr/a 50 500") << qint64(50);
+        QTest::newRow("child starting before parent is clipped") << QStringLiteral("r 100 100\nr/a 50 100") << qint64(50);
+        QTest::newRow("nested child does not count twice") << QStringLiteral("r 0 100\nr/a 10 50\nr/a/x 20 10") << qint64(50);
+    }
+
+    void selfTime()
+    {
+        QFETCH(QString, dsl);
+        QFETCH(qint64, expectedSelf);
+        const auto t = buildTrace(dsl);
+        QCOMPARE(byId(*t, "r").selfTimeUs, expectedSelf);
+    }
+
+    void childOutsideParentIsReported()
+    {
+        const auto t = buildTrace(QStringLiteral("r 0 100\nr/a 50 500"));
+        QVERIFY(byId(*t, "a").hasFlag(SpanFlag::OutsideParent));
+        QVERIFY(hasProblem(*t, Problem::Kind::OutsideParent));
+    }
+
+    void missingParentGetsPlaceholder()
+    {
+        const auto t = buildTrace(QStringLiteral("gone/a 10 20\ngone/b 40 20\nroot 0 5"));
+        QCOMPARE(t->realSpanCount(), std::size_t(3));
+        QCOMPARE(t->spanCount(), std::size_t(4));
+        const auto ph = t->findSpan("gone");
+        QVERIFY(ph >= 0);
+        const Span &placeholder = t->span(static_cast<std::size_t>(ph));
+        QVERIFY(placeholder.isPlaceholder());
+        QCOMPARE(placeholder.childCount, 2u);
+        QCOMPARE(placeholder.startUs, dslEpochUs + 10);
+        QCOMPARE(placeholder.durationUs, qint64(50));
+        QVERIFY(byId(*t, "a").hasFlag(SpanFlag::Orphan));
+        QVERIFY(hasProblem(*t, Problem::Kind::MissingParent));
+    }
+
+    void selfParentIsRoot()
+    {
+        const auto t = buildTrace(QStringLiteral("a 0 10 parent=a\na/b 1 2"));
+        QCOMPARE(t->roots().size(), std::size_t(1));
+        QCOMPARE(byId(*t, "a").parent, NoIndex);
+        QCOMPARE(byId(*t, "b").depth, 1u);
+        QVERIFY(!hasProblem(*t, Problem::Kind::MissingParent));
+    }
+
+    void cycleIsBrokenAndReported()
+    {
+        const auto t = buildTrace(QStringLiteral("a 0 10 parent=c\nb 5 10 parent=a\nc 7 1 parent=b\nroot 0 100"));
+        QVERIFY(hasProblem(*t, Problem::Kind::Cycle));
+        // every span is still in the tree
+        QCOMPARE(t->preorder().size(), std::size_t(4));
+        QVERIFY(byId(*t, "a").hasFlag(SpanFlag::CycleBroken)); // the earliest member is cut loose
+        QCOMPARE(byId(*t, "a").parent, NoIndex);
+    }
+
+    void duplicateIdsAreKeptAndReported()
+    {
+        TraceBuilder b;
+        for (int i = 0; i < 2; ++i) {
+            Span &s = b.beginSpan();
+            s.traceId = b.intern("t");
+            s.spanId = b.intern("same");
+            s.name = b.intern(i == 0 ? "first" : "second");
+            s.kind = SpanKind::Local;
+            s.startUs = 100 + i * 50;
+            s.durationUs = 10;
+            b.endSpan();
+        }
+        const auto t = b.finish();
+        QCOMPARE(t->realSpanCount(), std::size_t(2));
+        QVERIFY(hasProblem(*t, Problem::Kind::DuplicateId));
+    }
+
+    void sharedHalvesAreMerged()
+    {
+        const auto t = buildTrace(QStringLiteral("root 0 100 ip=1.1.1.1\n"
+                                                 "root/rpc 10 80 kind=client service=caller ip=1.1.1.1\n"
+                                                 "root/rpc 20 60 kind=server service=callee ip=2.2.2.2"));
+        QCOMPARE(t->realSpanCount(), std::size_t(2));
+        const Span &rpc = byId(*t, "rpc");
+        QVERIFY(rpc.hasFlag(SpanFlag::Shared));
+        QCOMPARE(rpc.startUs, dslEpochUs + 10); // the client's timing wins, as in Zipkin
+        QCOMPARE(rpc.durationUs, qint64(80));
+        QCOMPARE(t->qstr(rpc.service), QStringLiteral("callee"));
+        QStringList values;
+        for (auto a = t->annotationsBegin(rpc); a != t->annotationsEnd(rpc); ++a)
+            values << t->qstr(a->value);
+        values.sort();
+        QCOMPARE(values, (QStringList{QStringLiteral("cr"), QStringLiteral("cs"), QStringLiteral("sr"), QStringLiteral("ss")}));
+        QCOMPARE(rpc.rawCount, 0u);
+        QVERIFY(!hasProblem(*t, Problem::Kind::SkewAdjusted)); // server inside client: nothing to correct
+    }
+
+    void skewIsCorrectedForTheServerSubtree()
+    {
+        // The server half says it started 50 µs before its client sent the request: its clock is behind.
+        const auto t = buildTrace(QStringLiteral("root 0 200 ip=1.1.1.1\n"
+                                                 "root/call 100 60 kind=client ip=1.1.1.1\n"
+                                                 "root/call/srv 50 40 kind=server ip=2.2.2.2\n"
+                                                 "root/call/srv/db 55 10 ip=2.2.2.2"));
+        const Span &srv = byId(*t, "srv");
+        const Span &db = byId(*t, "db");
+        // latency = (60 - 40) / 2 = 10, so the server starts at 110
+        QCOMPARE(srv.startUs, dslEpochUs + 110);
+        QCOMPARE(srv.rawStartUs, dslEpochUs + 50);
+        QCOMPARE(srv.skewShiftUs, qint64(60));
+        QCOMPARE(srv.skewReason, SkewReason::ServerBeforeClient);
+        QCOMPARE(db.startUs, dslEpochUs + 115); // children move with their server
+        QCOMPARE(db.rawStartUs, dslEpochUs + 55);
+        QVERIFY(hasProblem(*t, Problem::Kind::SkewAdjusted));
+    }
+
+    void sameHostIsNotSkewCorrected()
+    {
+        const auto t = buildTrace(QStringLiteral("call 100 60 kind=client ip=1.1.1.1\ncall/srv 50 40 kind=server ip=1.1.1.1"));
+        QCOMPARE(byId(*t, "srv").startUs, dslEpochUs + 50);
+        QVERIFY(!hasProblem(*t, Problem::Kind::SkewAdjusted));
+    }
+
+    void criticalPath()
+    {
+        // b ends last, then before b's start the last to finish is a; c overlaps a and is hidden by it.
+        const auto t = buildTrace(QStringLiteral("r 0 100\nr/a 0 30\nr/c 10 10\nr/b 40 50"));
+        QVERIFY(byId(*t, "r").hasFlag(SpanFlag::CriticalPath));
+        QVERIFY(byId(*t, "b").hasFlag(SpanFlag::CriticalPath));
+        QVERIFY(byId(*t, "a").hasFlag(SpanFlag::CriticalPath));
+        QVERIFY(!byId(*t, "c").hasFlag(SpanFlag::CriticalPath));
+    }
+
+    void iplatformStatus_data()
+    {
+        QTest::addColumn<QString>("tags");
+        QTest::addColumn<bool>("error");
+        QTest::addColumn<bool>("warning");
+        QTest::newRow("all fine") << QStringLiteral("tag:succeed=true tag:exception_class=none tag:optimize_warn_type=none") << false << false;
+        QTest::newRow("succeed false") << QStringLiteral("tag:succeed=false") << true << false;
+        QTest::newRow("exception class") << QStringLiteral("tag:exception_class=java.net.SocketTimeoutException") << true << false;
+        QTest::newRow("http status as exception") << QStringLiteral("tag:exception_class=500") << true << false;
+        QTest::newRow("5xx status code") << QStringLiteral("tag:httpclient.status_code=503") << true << false;
+        QTest::newRow("4xx is not an error") << QStringLiteral("tag:httpclient.status_code=404") << false << false;
+        QTest::newRow("zipkin error tag") << QStringLiteral("tag:error=timeout") << true << false;
+        QTest::newRow("warning type") << QStringLiteral("tag:optimize_warn_type=warn_http_optimize_time tag:optimize_warn_pct=200.0%") << false << true;
+    }
+
+    void iplatformStatus()
+    {
+        QFETCH(QString, tags);
+        QFETCH(bool, error);
+        QFETCH(bool, warning);
+        const auto t = buildTrace(QStringLiteral("s 0 10 ") + tags);
+        const Span &s = byId(*t, "s");
+        QCOMPARE(s.isError(), error);
+        QCOMPARE(s.isWarning(), warning);
+        QCOMPARE(t->errorCount(), std::size_t(error ? 1 : 0));
+        QCOMPARE(t->warningCount(), std::size_t(warning ? 1 : 0));
+    }
+
+    void iplatformValues()
+    {
+        const auto t = buildTrace(QStringLiteral("s 0 10 tag:lc=jdbc tag:durationMoveAvg=138000.0 tag:optimize_warn_pct=200.0% "
+                                                 "tag:busisys=OneITOM tag:serviceInstId=10.50.7.14::empty-service:58080"));
+        const Span &s = byId(*t, "s");
+        QCOMPARE(s.component, Component::Jdbc);
+        QCOMPARE(s.durationMoveAvgUs, 138000.0);
+        QCOMPARE(s.warnPct, 200.0);
+        QCOMPARE(t->qstr(s.busisys), QStringLiteral("OneITOM"));
+        QCOMPARE(t->qstr(s.serviceInstId), QStringLiteral("10.50.7.14::empty-service:58080"));
+    }
+
+    void componentFromTagFamily()
+    {
+        const auto t = buildTrace(QStringLiteral("s 0 10 tag:feignclient.method=GET"));
+        QCOMPARE(byId(*t, "s").component, Component::FeignClient);
+    }
+
+    void nameSplitsServiceInstanceTransaction()
+    {
+        TraceBuilder b;
+        const char *names[] = {"aos-apiserver:aos-apiserver-1005774711-ll63p:/api/v1/namespaces/manage/pods", "https:/auth/user"};
+        for (int i = 0; i < 2; ++i) {
+            Span &s = b.beginSpan();
+            s.traceId = b.intern("t");
+            s.spanId = b.intern(std::to_string(i));
+            s.name = b.intern(names[i]);
+            s.startUs = 1;
+            b.endSpan();
+        }
+        const auto t = b.finish();
+        const Span &api = byId(*t, "0");
+        QCOMPARE(t->qstr(api.service), QStringLiteral("aos-apiserver"));
+        QCOMPARE(t->qstr(api.instance), QStringLiteral("aos-apiserver-1005774711-ll63p"));
+        QCOMPARE(t->qstr(api.transaction), QStringLiteral("/api/v1/namespaces/manage/pods"));
+        const Span &url = byId(*t, "1");
+        QCOMPARE(url.instance, StrId(0));
+        QCOMPARE(url.service, StrId(0));
+    }
+
+    void spanWithoutTimeSitsAtItsParentsStart()
+    {
+        const auto t = buildTrace(QStringLiteral("r 40 100\nr/x 0 0 notime"));
+        QCOMPARE(byId(*t, "x").startUs, dslEpochUs + 40);
+        QVERIFY(hasProblem(*t, Problem::Kind::NoTimestamp));
+    }
+
+    void deepChainDoesNotRecurse()
+    {
+        // 100,000 levels: every pass must be iterative.
+        QString dsl;
+        dsl.reserve(3'000'000);
+        QString path;
+        TraceBuilder b;
+        constexpr int depth = 100'000;
+        for (int i = 0; i < depth; ++i) {
+            Span &s = b.beginSpan();
+            s.traceId = b.intern("t");
+            s.spanId = b.intern("s" + std::to_string(i));
+            s.parentId = i == 0 ? 0 : b.intern("s" + std::to_string(i - 1));
+            s.startUs = i;
+            s.durationUs = 2 * (depth - i);
+            b.endSpan();
+        }
+        const auto t = b.finish();
+        QCOMPARE(t->preorder().size(), std::size_t(depth));
+        QCOMPARE(byId(*t, "s99999").depth, 99'999u);
+    }
+
+    void spanLimitIsReported()
+    {
+        TraceBuilder::Limits limits;
+        limits.maxSpans = 3;
+        TraceBuilder b(limits);
+        for (int i = 0; i < 5; ++i) {
+            Span &s = b.beginSpan();
+            s.traceId = b.intern("t");
+            s.spanId = b.intern(std::to_string(i));
+            s.startUs = i;
+            b.endSpan();
+        }
+        const auto t = b.finish();
+        QCOMPARE(t->realSpanCount(), std::size_t(3));
+        QVERIFY(hasProblem(*t, Problem::Kind::Truncated));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTraceBuilder)
+#include "tst_tracebuilder.moc"
