@@ -74,4 +74,28 @@ void skipSpan(TraceBuilder &builder, const SpanContext &context, const std::stri
                         context.pointer.empty() ? std::string("top-level value") : context.pointer, -1});
 }
 
+Span *endedSpan(TraceBuilder &builder, std::size_t index)
+{
+    const auto count = builder.spanCount();
+    if (index >= count)
+        return nullptr;
+    // Until TraceBuilder::finish() the spans sit in one vector in reading order and the builder hands out
+    // the last one; the others are at fixed distances before it.
+    Span *last = &builder.currentSpan();
+    return last - static_cast<std::ptrdiff_t>(count - 1 - index);
+}
+
+const json *valueAt(const std::vector<json> &skeletons, std::size_t document, const std::string &pointer)
+{
+    if (document >= skeletons.size())
+        return nullptr;
+    const json &root = skeletons[document];
+    try {
+        const json::json_pointer ptr(pointer);
+        return root.contains(ptr) ? &root.at(ptr) : nullptr;
+    } catch (const json::exception &) {
+        return nullptr; // not a pointer into this document
+    }
+}
+
 } // namespace td

@@ -37,6 +37,12 @@ public:
 // Helpers shared by the readers.
 void addRaw(TraceBuilder &builder, const SpanContext &context);
 void skipSpan(TraceBuilder &builder, const SpanContext &context, const std::string &why);
+// A span already ended, by its index in the builder, so that finish() can fill in what only the rest of
+// the document says (Jaeger processes, OTLP resources); nullptr when the index is out of range.
+Span *endedSpan(TraceBuilder &builder, std::size_t index);
+// The JSON value at a pointer into a skeleton, or nullptr.
+const nlohmann::json *valueAt(const std::vector<nlohmann::json> &skeletons, std::size_t document,
+                              const std::string &pointer);
 
 std::unique_ptr<FormatReader> makeZipkinReader(SpanFormat format); // v1, v1 thrift and v2
 std::unique_ptr<FormatReader> makeJaegerReader(SpanFormat format); // jaeger JSON, UI and domain model
