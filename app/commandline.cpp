@@ -1,11 +1,19 @@
 #include "commandline.h"
 
+#include "connectionprofiles.h"
+#include "mainwindow.h"
+#include "tokenstore.h"
 #include "traceloader.h"
 #include "tracesummary.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
+#include <QTimer>
+#include <QEventLoop>
+#include <QSaveFile>
+#include <QSettings>
 
 #include <cstdio>
 #include <cstring>
@@ -20,7 +28,8 @@ bool wantsHeadless(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
         if (!std::strcmp(a, "--summary") || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
-            || !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all"))
+            || !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all")
+            || !std::strncmp(a, "--output", 8))
             return true;
     }
     return false;
@@ -31,7 +40,138 @@ void printErr(const QString &text)
     std::fprintf(stderr, "tracedesk: %s\n", text.toLocal8Bit().constData());
 }
 
+void printSummary(const Trace &trace)
+{
+    const std::string out = traceSummary(trace).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    std::fputc('\n', stdout);
+}
+
+// --fetch with --summary and/or --output: no display needed.
+int runHeadlessFetch(const FetchCommand &command, bool summary, const QString &output)
+{
+    FetchRequest request = command.request;
+    if (request.token.isEmpty() && !request.profileName.isEmpty()) {
+        // The keychain may not answer at all on a server; TokenStore bounds the wait.
+        TokenStore tokens;
+        tokens.setKeychainTimeout(std::chrono::milliseconds(2000));
+        QEventLoop loop;
+        tokens.readToken(request.profileName, &loop, [&request, &loop](const QString &token) {
+            request.token = token;
+            loop.quit();
+        });
+        loop.exec();
+    }
+    SpansApiClient client;
+    FetchResult result;
+    QEventLoop loop;
+    QObject::connect(&client, &SpansApiClient::finished, &loop, [&result, &loop](const FetchResult &r) {
+        result = r;
+        loop.quit();
+    });
+    client.fetch(request);
+    loop.exec();
+
+    if (!result.ok()) {
+        printErr(result.describe());
+        if (result.tokenRejected)
+            printErr(QStringLiteral("the command line takes the token from the TRACEDESK_TOKEN environment variable"));
+        return result.answerUnreadable() ? 2 : 3;
+    }
+    for (const QString &warning : std::as_const(result.warnings))
+        printErr(QStringLiteral("warning: ") + warning);
+    if (!output.isEmpty()) {
+        // The exact bytes received, as the server sent them.
+        QSaveFile file(output);
+        const std::string &bytes = *result.load.trace->sourceBytes();
+        if (!file.open(QIODevice::WriteOnly)
+            || file.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size())
+            || !file.commit()) {
+            printErr(output + QStringLiteral(": cannot write: ") + file.errorString());
+            return 1;
+        }
+    }
+    if (summary)
+        printSummary(*result.load.trace);
+    return 0;
+}
+
 } // namespace
+
+void addFetchOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("fetch"), QCoreApplication::translate("td::CommandLine", "Fetch trace ID from the spans API."),
+         QStringLiteral("ID")},
+        {QStringLiteral("profile"),
+         QCoreApplication::translate("td::CommandLine", "Connection profile to fetch with (as saved in Connections)."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("base-url"), QCoreApplication::translate("td::CommandLine", "Spans API base URL (instead of a profile)."),
+         QStringLiteral("URL")},
+        {QStringLiteral("project-id"), QCoreApplication::translate("td::CommandLine", "Project id."), QStringLiteral("P")},
+        {QStringLiteral("cluster-id"), QCoreApplication::translate("td::CommandLine", "clusterId header."), QStringLiteral("C")},
+        {QStringLiteral("namespace"), QCoreApplication::translate("td::CommandLine", "namespace header."), QStringLiteral("N")},
+        {QStringLiteral("token-header"),
+         QCoreApplication::translate("td::CommandLine", "Header carrying the token (default X-Auth-Token). The token is "
+                                                        "read from TRACEDESK_TOKEN, or from the keychain for --profile."),
+         QStringLiteral("H")},
+        {QStringLiteral("timeout"), QCoreApplication::translate("td::CommandLine", "Give up after S seconds without data (default 30)."),
+         QStringLiteral("S")},
+        {QStringLiteral("output"),
+         QCoreApplication::translate("td::CommandLine", "With --fetch: write the answer exactly as received to FILE and exit."),
+         QStringLiteral("FILE")},
+    });
+}
+
+FetchCommand parseFetchOptions(const QCommandLineParser &parser)
+{
+    FetchCommand command;
+    command.requested = parser.isSet(QStringLiteral("fetch"));
+    if (!command.requested) {
+        if (parser.isSet(QStringLiteral("output")))
+            command.error = QCoreApplication::translate("td::CommandLine", "--output needs --fetch ID");
+        return command;
+    }
+    FetchRequest &r = command.request;
+    if (parser.isSet(QStringLiteral("profile"))) {
+        const QString name = parser.value(QStringLiteral("profile"));
+        QSettings settings;
+        const auto profile = ConnectionProfiles::find(ConnectionProfiles::load(settings), name);
+        if (!profile) {
+            command.error = QCoreApplication::translate("td::CommandLine", "there is no connection profile called \"%1\"").arg(name);
+            return command;
+        }
+        r = FetchRequest::fromProfile(*profile, QString(), QString());
+    }
+    r.traceId = parser.value(QStringLiteral("fetch")).trimmed();
+    if (parser.isSet(QStringLiteral("base-url")))
+        r.baseUrl = QUrl::fromUserInput(parser.value(QStringLiteral("base-url")));
+    if (parser.isSet(QStringLiteral("project-id")))
+        r.projectId = parser.value(QStringLiteral("project-id"));
+    if (parser.isSet(QStringLiteral("cluster-id")))
+        r.clusterId = parser.value(QStringLiteral("cluster-id"));
+    if (parser.isSet(QStringLiteral("namespace")))
+        r.namespaceName = parser.value(QStringLiteral("namespace"));
+    if (parser.isSet(QStringLiteral("token-header")))
+        r.tokenHeader = parser.value(QStringLiteral("token-header"));
+    if (parser.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+        if (!ok || seconds <= 0) {
+            command.error = QCoreApplication::translate("td::CommandLine", "--timeout needs a number of seconds greater than 0");
+            return command;
+        }
+        r.timeoutMs = std::max(1, static_cast<int>(seconds * 1000));
+    }
+    r.token = TokenStore::environmentToken();
+    if (r.traceId.isEmpty())
+        command.error = QCoreApplication::translate("td::CommandLine", "--fetch needs a trace id that is not empty");
+    else if (!r.baseUrl.isValid() || r.baseUrl.host().isEmpty())
+        command.error = QCoreApplication::translate("td::CommandLine", "--fetch needs --profile NAME or --base-url URL and --project-id P");
+    else if (r.projectId.trimmed().isEmpty())
+        command.error = QCoreApplication::translate("td::CommandLine", "--fetch needs --project-id P (or a --profile that has one)");
+    return command;
+}
 
 int runTraceDesk(int argc, char **argv)
 {
@@ -54,10 +194,26 @@ int runTraceDesk(int argc, char **argv)
     const QCommandLineOption summaryOption(QStringLiteral("summary"),
         QStringLiteral("Print what the trace model made of FILE as one JSON document and exit (no display needed)."));
     parser.addOption(summaryOption);
+    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
+        QStringLiteral("Open the window on FILE (or the bundled sample), save a picture of it to OUT.png and exit."),
+        QStringLiteral("OUT.png"));
+    parser.addOption(screenshotOption);
+    addFetchOptions(parser);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Trace file to open (JSON)."), QStringLiteral("[FILE]"));
     parser.process(*app);
 
     const QStringList files = parser.positionalArguments();
+    const FetchCommand fetch = parseFetchOptions(parser);
+    if (!fetch.error.isEmpty()) {
+        printErr(fetch.error);
+        return 1;
+    }
+    if (fetch.requested && !files.isEmpty()) {
+        printErr(QStringLiteral("--fetch and a FILE cannot be opened together"));
+        return 1;
+    }
+    if (fetch.requested && (parser.isSet(summaryOption) || parser.isSet(QStringLiteral("output"))))
+        return runHeadlessFetch(fetch, parser.isSet(summaryOption), parser.value(QStringLiteral("output")));
     if (parser.isSet(summaryOption)) {
         if (files.size() != 1) {
             printErr(QStringLiteral("--summary needs exactly one FILE"));
@@ -68,13 +224,39 @@ int runTraceDesk(int argc, char **argv)
             printErr(result.error);
             return 2;
         }
-        const std::string out = traceSummary(*result.trace).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        std::fputc('\n', stdout);
+        printSummary(*result.trace);
         return 0;
     }
-    printErr(QStringLiteral("the window is not built yet"));
-    return 1;
+    if (files.size() > 1) {
+        printErr(QStringLiteral("give at most one FILE"));
+        return 1;
+    }
+
+    MainWindow window;
+    const QString screenshot = parser.value(screenshotOption);
+    int exitCode = 0;
+    if (!screenshot.isEmpty()) {
+        // Grab once the trace is on screen and the first paint is done, then quit.
+        const auto grabAndQuit = [&window, &screenshot, &exitCode] {
+            QTimer::singleShot(300, &window, [&window, &screenshot, &exitCode] {
+                if (!window.grab().save(screenshot)) {
+                    printErr(QStringLiteral("could not write %1").arg(screenshot));
+                    exitCode = 3;
+                }
+                QCoreApplication::exit(exitCode);
+            });
+        };
+        QObject::connect(&window, &MainWindow::traceShown, &window, grabAndQuit);
+        QObject::connect(&window, &MainWindow::loadFailed, &window, [&exitCode, grabAndQuit](const QString &error) {
+            printErr(error);
+            exitCode = 2;
+            grabAndQuit();
+        });
+    }
+    window.show();
+    window.openFile(files.isEmpty() ? QStringLiteral(":/tracedesk/sample-trace.json") : QFileInfo(files.front()).absoluteFilePath());
+    const int rc = QCoreApplication::exec();
+    return screenshot.isEmpty() ? rc : exitCode;
 }
 
 } // namespace td

@@ -1,1 +1,0 @@
-namespace td { int viewsPlaceholder() { return 0; } }

@@ -1,0 +1,68 @@
+#include "spansearch.h"
+
+#include "spantreemodel.h"
+
+namespace td {
+
+std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text)
+{
+    std::vector<std::int32_t> found;
+    const QString needle = text.trimmed();
+    if (needle.isEmpty())
+        return found;
+    // Each distinct string is tested once; spans then look their strings up.
+    std::vector<signed char> hit(trace.strings().size(), -1);
+    const auto matches = [&](StrId id) {
+        if (!id)
+            return false;
+        if (id >= hit.size())
+            return trace.qstr(id).contains(needle, Qt::CaseInsensitive);
+        signed char &h = hit[id];
+        if (h < 0)
+            h = trace.qstr(id).contains(needle, Qt::CaseInsensitive) ? 1 : 0;
+        return h == 1;
+    };
+    for (const std::int32_t i : trace.preorder()) {
+        const Span &s = trace.span(static_cast<std::size_t>(i));
+        bool m = matches(s.name) || matches(s.service);
+        for (const Tag *t = trace.tagsBegin(s); !m && t != trace.tagsEnd(s); ++t)
+            m = matches(t->key) || matches(t->value);
+        if (m)
+            found.push_back(i);
+    }
+    return found;
+}
+
+SpanFilterProxy::SpanFilterProxy(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{
+    setRecursiveFilteringEnabled(true);
+    setSortRole(SpanTreeModel::SortRole);
+    setSortCaseSensitivity(Qt::CaseInsensitive);
+}
+
+void SpanFilterProxy::setMatches(const std::vector<char> *matches)
+{
+    m_matches = matches;
+    if (m_onlyMatches)
+        invalidateFilter();
+}
+
+void SpanFilterProxy::setShowOnlyMatches(bool only)
+{
+    if (only == m_onlyMatches)
+        return;
+    m_onlyMatches = only;
+    invalidateFilter();
+}
+
+bool SpanFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    if (!m_onlyMatches || !m_matches)
+        return true;
+    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
+    const auto i = static_cast<std::size_t>(SpanTreeModel::spanIndex(idx));
+    return i < m_matches->size() && (*m_matches)[i];
+}
+
+} // namespace td

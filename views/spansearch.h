@@ -1,0 +1,35 @@
+#pragma once
+
+#include "trace.h"
+
+#include <QSortFilterProxyModel>
+#include <QString>
+
+#include <vector>
+
+namespace td {
+
+// Spans whose name, service, tag key or tag value contains text (case-insensitive), in tree order.
+std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text);
+
+// Sorts the span tree by the model's SortRole and, when asked, shows only the matches and their ancestors.
+class SpanFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+public:
+    explicit SpanFilterProxy(QObject *parent = nullptr);
+
+    // One flag per span index; the vector must outlive the proxy's use of it.
+    void setMatches(const std::vector<char> *matches);
+    void setShowOnlyMatches(bool only);
+    bool showOnlyMatches() const { return m_onlyMatches; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    const std::vector<char> *m_matches = nullptr;
+    bool m_onlyMatches = false;
+};
+
+} // namespace td

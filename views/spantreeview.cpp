@@ -1,0 +1,172 @@
+#include "spantreeview.h"
+
+#include "spantreemodel.h"
+#include "spanviewcontext.h"
+
+#include <QHeaderView>
+#include <cmath>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <QWheelEvent>
+
+namespace td {
+
+SpanTreeView::SpanTreeView(SpanViewContext *context, int timelineColumn, QWidget *parent)
+    : QTreeView(parent)
+    , m_context(context)
+    , m_timelineColumn(timelineColumn)
+{
+    setUniformRowHeights(true);
+    setExpandsOnDoubleClick(false);
+    setAllColumnsShowFocus(true);
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setMouseTracking(true);
+}
+
+bool SpanTreeView::inTimeline(int viewportX) const
+{
+    return header()->logicalIndexAt(viewportX) == m_timelineColumn;
+}
+
+int SpanTreeView::timelineX(int viewportX) const
+{
+    return viewportX - header()->sectionViewportPosition(m_timelineColumn) - 2;
+}
+
+void SpanTreeView::wheelEvent(QWheelEvent *event)
+{
+    TimeControl *time = m_context->time;
+    const int steps = event->angleDelta().y() != 0 ? event->angleDelta().y() : event->angleDelta().x();
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int x = event->position().toPoint().x();
+        const int width = header()->sectionSize(m_timelineColumn) - 4;
+        const std::int64_t anchor = inTimeline(x) ? pixelToTime(timelineX(x), time->visibleRange(), width) : time->centreUs();
+        time->zoom(std::pow(1.25, -steps / 120.0), anchor);
+        event->accept();
+        return;
+    }
+    if (event->modifiers() & Qt::ShiftModifier) {
+        time->pan(-static_cast<std::int64_t>(static_cast<double>(time->visibleRange().durationUs()) * steps / 1200.0));
+        event->accept();
+        return;
+    }
+    QTreeView::wheelEvent(event);
+}
+
+void SpanTreeView::mousePressEvent(QMouseEvent *event)
+{
+    m_pressPos = event->position().toPoint();
+    m_pressInTimeline = event->button() == Qt::LeftButton && inTimeline(m_pressPos.x());
+    m_pressStartUs = m_context->time->visibleRange().startUs;
+    m_panning = false;
+    QTreeView::mousePressEvent(event);
+}
+
+void SpanTreeView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_pressInTimeline && (event->buttons() & Qt::LeftButton)) {
+        const int dx = event->position().toPoint().x() - m_pressPos.x();
+        if (m_panning || std::abs(dx) > 4) {
+            if (!m_panning)
+                viewport()->setCursor(Qt::ClosedHandCursor);
+            m_panning = true;
+            TimeControl *time = m_context->time;
+            const int width = std::max(1, header()->sectionSize(m_timelineColumn) - 4);
+            const TimeRange &v = time->visibleRange();
+            const auto delta = -static_cast<std::int64_t>(static_cast<double>(dx) * static_cast<double>(v.durationUs()) / width);
+            time->pan(m_pressStartUs + delta - v.startUs);
+            return;
+        }
+    }
+    QTreeView::mouseMoveEvent(event);
+}
+
+void SpanTreeView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        m_panning = false;
+        m_pressInTimeline = false;
+        viewport()->unsetCursor();
+        return;
+    }
+    m_pressInTimeline = false;
+    QTreeView::mouseReleaseEvent(event);
+}
+
+void SpanTreeView::mouseDoubleClickEvent(QMouseEvent *event)
+{
+    const QModelIndex index = indexAt(event->position().toPoint());
+    if (index.isValid()) {
+        emit zoomToSpanRequested(index.data(SpanTreeModel::SpanIndexRole).toInt());
+        emit activated(index);
+        event->accept();
+        return;
+    }
+    QTreeView::mouseDoubleClickEvent(event);
+}
+
+bool SpanTreeView::viewportEvent(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QModelIndex index = indexAt(help->pos());
+        if (index.isValid())
+            QToolTip::showText(help->globalPos(), toolTipFor(*m_context, index.data(SpanTreeModel::SpanIndexRole).toInt()),
+                               viewport(), visualRect(index));
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QTreeView::viewportEvent(event);
+}
+
+QString SpanTreeView::toolTipFor(const SpanViewContext &context, std::int32_t spanIndex)
+{
+    if (!context.trace || spanIndex < 0 || static_cast<std::size_t>(spanIndex) >= context.trace->spanCount())
+        return {};
+    const Trace &t = *context.trace;
+    const Span &s = t.span(static_cast<std::size_t>(spanIndex));
+    const auto dur = [](std::int64_t us) { return SpanTreeModel::formatDuration(static_cast<double>(us)).toHtmlEscaped(); };
+    QString html = QStringLiteral("<table style='white-space:pre'>");
+    const auto row = [&html](const QString &label, const QString &escapedValue) {
+        html += QStringLiteral("<tr><td><b>") + label.toHtmlEscaped() + QStringLiteral("</b></td><td>") + escapedValue
+              + QStringLiteral("</td></tr>");
+    };
+    if (s.isPlaceholder()) {
+        row(tr("Missing span"), t.qstr(s.spanId).toHtmlEscaped());
+        row(tr("Note"), tr("Referenced as a parent but not in the trace").toHtmlEscaped());
+        return html + QStringLiteral("</table>");
+    }
+    row(tr("Operation"), t.qstr(s.name).toHtmlEscaped());
+    row(tr("Service"), t.qstr(s.service).toHtmlEscaped());
+    row(tr("Start"), QStringLiteral("+") + dur(s.startUs - t.startUs()));
+    row(tr("Duration"), dur(s.durationUs));
+    row(tr("Self time"), dur(s.selfTimeUs));
+    QString status = s.isError() ? tr("error") : s.isWarning() ? tr("slow (warning)") : tr("ok");
+    if (s.statusText)
+        status += QStringLiteral(": ") + t.qstr(s.statusText);
+    row(tr("Status"), status.toHtmlEscaped());
+    if (s.hasDurationMoveAvg())
+        row(tr("Usual duration"), dur(static_cast<std::int64_t>(s.durationMoveAvgUs)));
+    std::int64_t cs = 0, sr = 0, ss = 0, cr = 0;
+    for (const Annotation *a = t.annotationsBegin(s); a != t.annotationsEnd(s); ++a) {
+        const auto v = t.str(a->value);
+        std::int64_t *slot = v == "cs" ? &cs : v == "sr" ? &sr : v == "ss" ? &ss : v == "cr" ? &cr : nullptr;
+        if (slot && !*slot)
+            *slot = a->timestampUs;
+    }
+    if (cs && sr)
+        row(tr("Request network (cs→sr)"), dur(sr - cs));
+    if (sr && ss)
+        row(tr("Server (sr→ss)"), dur(ss - sr));
+    if (ss && cr)
+        row(tr("Response network (ss→cr)"), dur(cr - ss));
+    if (s.skewShiftUs)
+        row(tr("Clock skew corrected"), dur(s.skewShiftUs));
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace td

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QTreeView>
+
+namespace td {
+
+struct SpanViewContext;
+
+// The tree + timeline of spans. Ctrl+wheel zooms around the mouse, Shift+wheel or dragging in the timeline
+// pans, a double-click zooms to the span; tooltips describe the span under the mouse.
+class SpanTreeView : public QTreeView
+{
+    Q_OBJECT
+public:
+    SpanTreeView(SpanViewContext *context, int timelineColumn, QWidget *parent = nullptr);
+
+    // The tooltip text (HTML with every span string escaped) for a span.
+    static QString toolTipFor(const SpanViewContext &context, std::int32_t spanIndex);
+
+signals:
+    void zoomToSpanRequested(std::int32_t spanIndex);
+
+protected:
+    void wheelEvent(QWheelEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void mouseDoubleClickEvent(QMouseEvent *event) override;
+    bool viewportEvent(QEvent *event) override;
+
+private:
+    bool inTimeline(int viewportX) const;
+    int timelineX(int viewportX) const;
+
+    SpanViewContext *m_context;
+    int m_timelineColumn;
+    QPoint m_pressPos;
+    std::int64_t m_pressStartUs = 0;
+    bool m_pressInTimeline = false;
+    bool m_panning = false;
+};
+
+} // namespace td

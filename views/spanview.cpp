@@ -1,0 +1,342 @@
+#include "spanview.h"
+
+#include "colorlegend.h"
+#include "spannamedelegate.h"
+#include "spansearch.h"
+#include "spantreemodel.h"
+#include "spantreeview.h"
+#include "timecontrol.h"
+#include "timelinedelegate.h"
+#include "timelineheader.h"
+#include "timelineoverview.h"
+
+#include <QCheckBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QScrollBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace td {
+
+SpanView::SpanView(QWidget *parent)
+    : QWidget(parent)
+    , m_time(new TimeControl(this))
+    , m_model(new SpanTreeModel(this))
+    , m_proxy(new SpanFilterProxy(this))
+{
+    m_context.time = m_time;
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setMatches(&m_context.matches);
+
+    m_tree = new SpanTreeView(&m_context, SpanTreeModel::Timeline, this);
+    m_context.view = m_tree;
+    auto *header = new TimelineHeader(m_time, SpanTreeModel::Timeline, m_tree);
+    m_tree->setHeader(header);
+    m_tree->setModel(m_proxy);
+    m_tree->setItemDelegateForColumn(SpanTreeModel::Name, new SpanNameDelegate(&m_context, m_tree));
+    m_tree->setItemDelegateForColumn(SpanTreeModel::Timeline, new TimelineDelegate(&m_context, m_tree));
+    header->setStretchLastSection(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    m_tree->setSortingEnabled(true);
+    header->resizeSection(SpanTreeModel::Name, 380);
+    for (const int c : {SpanTreeModel::Duration, SpanTreeModel::SelfTime, SpanTreeModel::PercentOfTrace, SpanTreeModel::StartOffset})
+        header->resizeSection(c, 80);
+    m_tree->setColumnHidden(SpanTreeModel::PercentOfTrace, true);
+    m_tree->setColumnHidden(SpanTreeModel::StartOffset, true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, &SpanView::showHeaderMenu);
+
+    m_overview = new TimelineOverview(&m_context, this);
+    m_legend = new ColorLegend(this);
+
+    m_searchBar = new QWidget(this);
+    auto *searchLayout = new QHBoxLayout(m_searchBar);
+    searchLayout->setContentsMargins(0, 0, 0, 0);
+    m_searchEdit = new QLineEdit(m_searchBar);
+    m_searchEdit->setPlaceholderText(tr("Find spans by name, service, tag key or value"));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_searchCount = new QLabel(m_searchBar);
+    m_searchCount->setTextFormat(Qt::PlainText);
+    auto *prev = new QToolButton(m_searchBar);
+    prev->setArrowType(Qt::UpArrow);
+    prev->setToolTip(tr("Previous match (Shift+F3)"));
+    auto *next = new QToolButton(m_searchBar);
+    next->setArrowType(Qt::DownArrow);
+    next->setToolTip(tr("Next match (F3)"));
+    m_onlyMatches = new QCheckBox(tr("Only matches"), m_searchBar);
+    m_onlyMatches->setToolTip(tr("Show only matching spans and their ancestors"));
+    auto *close = new QToolButton(m_searchBar);
+    close->setText(tr("Close"));
+    searchLayout->addWidget(new QLabel(tr("Find:"), m_searchBar));
+    searchLayout->addWidget(m_searchEdit, 1);
+    searchLayout->addWidget(m_searchCount);
+    searchLayout->addWidget(prev);
+    searchLayout->addWidget(next);
+    searchLayout->addWidget(m_onlyMatches);
+    searchLayout->addWidget(close);
+    m_searchBar->hide();
+    connect(m_searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) { setSearchText(text); });
+    connect(m_searchEdit, &QLineEdit::returnPressed, this, &SpanView::findNext);
+    connect(prev, &QToolButton::clicked, this, &SpanView::findPrevious);
+    connect(next, &QToolButton::clicked, this, &SpanView::findNext);
+    connect(m_onlyMatches, &QCheckBox::toggled, this, &SpanView::setShowOnlyMatches);
+    connect(close, &QToolButton::clicked, this, [this] {
+        m_searchEdit->clear();
+        m_onlyMatches->setChecked(false);
+        m_searchBar->hide();
+        m_tree->setFocus();
+    });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_searchBar);
+    layout->addWidget(m_legend);
+    layout->addWidget(m_overview);
+    layout->addWidget(m_tree, 1);
+
+    connect(m_time, &TimeControl::visibleRangeChanged, m_tree->viewport(), qOverload<>(&QWidget::update));
+    connect(m_time, &TimeControl::selectedSpanChanged, this, &SpanView::onSelectedSpanChanged);
+    connect(m_tree, &SpanTreeView::zoomToSpanRequested, this, &SpanView::zoomToSpan);
+    connect(m_tree, &QAbstractItemView::activated, this,
+            [this](const QModelIndex &index) { emit spanActivated(index.data(SpanTreeModel::SpanIndexRole).toInt()); });
+    connect(header, &QHeaderView::sectionResized, this, &SpanView::updateOverviewMargins);
+    connect(header, &QHeaderView::geometriesChanged, this, &SpanView::updateOverviewMargins);
+    connect(m_tree, &QTreeView::expanded, this, [this] { m_overview->update(); });
+    connect(m_tree->verticalScrollBar(), &QScrollBar::rangeChanged, this, &SpanView::updateOverviewMargins);
+    setFocusProxy(m_tree);
+}
+
+SpanView::~SpanView()
+{
+    // The tree reports resizes while it goes; let it go while this object can still hear them.
+    delete m_tree;
+}
+
+void SpanView::setTrace(TracePtr trace)
+{
+    m_context.trace = trace;
+    m_context.palette.setTrace(trace);
+    const std::size_t n = trace ? trace->spanCount() : 0;
+    m_context.onSelectedPath.assign(n, 0);
+    m_context.matches.assign(n, 0);
+    m_matchList.clear();
+    m_currentMatch = -1;
+    m_time->setSelectedSpan(-1);
+    m_model->setTrace(trace);
+    m_time->setTraceRange(trace ? TimeRange{trace->startUs(), trace->endUs()} : TimeRange{0, 1});
+    if (n < 5000)
+        m_tree->expandAll();
+    else
+        m_tree->expandToDepth(2);
+    m_legend->setEntries(m_context.palette.legend());
+    m_overview->invalidate();
+    if (!m_searchEdit->text().isEmpty())
+        setSearchText(m_searchEdit->text());
+    if (trace && trace->primaryRoot() >= 0)
+        selectSpan(trace->primaryRoot());
+    updateOverviewMargins();
+}
+
+std::int32_t SpanView::selectedSpan() const
+{
+    return m_time->selectedSpan();
+}
+
+QModelIndex SpanView::viewIndex(std::int32_t spanIndex, int column) const
+{
+    return m_proxy->mapFromSource(m_model->indexForSpan(spanIndex, column));
+}
+
+void SpanView::selectSpan(std::int32_t spanIndex)
+{
+    m_time->setSelectedSpan(spanIndex);
+}
+
+void SpanView::onSelectedSpanChanged(std::int32_t spanIndex)
+{
+    std::fill(m_context.onSelectedPath.begin(), m_context.onSelectedPath.end(), 0);
+    if (m_context.trace && spanIndex >= 0 && static_cast<std::size_t>(spanIndex) < m_context.trace->spanCount()) {
+        for (std::int32_t i = spanIndex; i != NoIndex; i = m_context.trace->span(static_cast<std::size_t>(i)).parent)
+            m_context.onSelectedPath[static_cast<std::size_t>(i)] = 1;
+        const QModelIndex index = viewIndex(spanIndex);
+        if (index.isValid() && m_tree->currentIndex().siblingAtColumn(0) != index) {
+            for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
+                m_tree->expand(p);
+            m_tree->setCurrentIndex(index);
+        }
+        if (index.isValid())
+            m_tree->scrollTo(index);
+    }
+    m_tree->viewport()->update();
+    emit spanSelected(spanIndex);
+}
+
+void SpanView::zoomIn() { m_time->zoomIn(); }
+void SpanView::zoomOut() { m_time->zoomOut(); }
+void SpanView::fit() { m_time->fit(); }
+void SpanView::back() { m_time->back(); }
+
+void SpanView::zoomToSpan(std::int32_t spanIndex)
+{
+    if (!m_context.trace || spanIndex < 0 || static_cast<std::size_t>(spanIndex) >= m_context.trace->spanCount())
+        return;
+    const Span &s = m_context.trace->span(static_cast<std::size_t>(spanIndex));
+    // A little room either side so the bar's ends and label stay visible.
+    const std::int64_t margin = std::max<std::int64_t>(1, s.durationUs / 20);
+    m_time->setVisibleRange({s.startUs - margin, s.endUs() + margin});
+}
+
+void SpanView::expandAll() { m_tree->expandAll(); }
+
+void SpanView::collapseAll()
+{
+    m_tree->collapseAll();
+    std::int32_t i = selectedSpan();
+    if (i < 0 || !m_context.trace)
+        return;
+    // Keep a visible row selected: the root of the selected span.
+    while (m_context.trace->span(static_cast<std::size_t>(i)).parent != NoIndex)
+        i = m_context.trace->span(static_cast<std::size_t>(i)).parent;
+    selectSpan(i);
+}
+
+void SpanView::refresh()
+{
+    m_legend->setEntries(m_context.palette.legend());
+    m_overview->invalidate();
+    m_tree->viewport()->update();
+}
+
+void SpanView::setColorMode(ColorMode mode)
+{
+    m_context.palette.setMode(mode);
+    refresh();
+}
+
+void SpanView::setShowCriticalPath(bool show)
+{
+    m_context.showCriticalPath = show;
+    refresh();
+}
+
+void SpanView::setShowRawTimes(bool raw)
+{
+    m_context.showRawTimes = raw;
+    refresh();
+}
+
+void SpanView::showSearch()
+{
+    m_searchBar->show();
+    m_searchEdit->setFocus();
+    m_searchEdit->selectAll();
+}
+
+int SpanView::setSearchText(const QString &text)
+{
+    if (m_searchEdit->text() != text) {
+        const QSignalBlocker block(m_searchEdit);
+        m_searchEdit->setText(text);
+    }
+    std::fill(m_context.matches.begin(), m_context.matches.end(), 0);
+    m_matchList = m_context.trace ? findSpans(*m_context.trace, text) : std::vector<std::int32_t>{};
+    for (const std::int32_t i : m_matchList)
+        m_context.matches[static_cast<std::size_t>(i)] = 1;
+    m_currentMatch = -1;
+    m_proxy->setMatches(&m_context.matches);
+    if (m_proxy->showOnlyMatches())
+        m_tree->expandAll();
+    updateSearchLabel();
+    m_tree->viewport()->update();
+    return matchCount();
+}
+
+void SpanView::updateSearchLabel()
+{
+    if (m_searchEdit->text().trimmed().isEmpty())
+        m_searchCount->clear();
+    else if (m_matchList.empty())
+        m_searchCount->setText(tr("no matches"));
+    else if (m_currentMatch < 0)
+        m_searchCount->setText(tr("%n match(es)", nullptr, matchCount()));
+    else
+        m_searchCount->setText(tr("%1 of %2").arg(m_currentMatch + 1).arg(matchCount()));
+}
+
+void SpanView::findNext()
+{
+    if (m_matchList.empty())
+        return;
+    m_currentMatch = (m_currentMatch + 1) % matchCount();
+    selectSpan(m_matchList[static_cast<std::size_t>(m_currentMatch)]);
+    updateSearchLabel();
+}
+
+void SpanView::findPrevious()
+{
+    if (m_matchList.empty())
+        return;
+    m_currentMatch = m_currentMatch <= 0 ? matchCount() - 1 : m_currentMatch - 1;
+    selectSpan(m_matchList[static_cast<std::size_t>(m_currentMatch)]);
+    updateSearchLabel();
+}
+
+void SpanView::setShowOnlyMatches(bool only)
+{
+    if (m_onlyMatches->isChecked() != only) {
+        const QSignalBlocker block(m_onlyMatches);
+        m_onlyMatches->setChecked(only);
+    }
+    m_proxy->setShowOnlyMatches(only);
+    m_tree->expandAll();
+    if (selectedSpan() >= 0 && viewIndex(selectedSpan()).isValid())
+        m_tree->setCurrentIndex(viewIndex(selectedSpan()));
+}
+
+QByteArray SpanView::saveHeaderState() const
+{
+    return m_tree->header()->saveState();
+}
+
+void SpanView::restoreHeaderState(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_tree->header()->restoreState(state);
+    m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder);
+}
+
+void SpanView::showHeaderMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    for (const int c : {SpanTreeModel::Duration, SpanTreeModel::SelfTime, SpanTreeModel::PercentOfTrace, SpanTreeModel::StartOffset}) {
+        QAction *a = menu.addAction(m_model->headerData(c, Qt::Horizontal).toString());
+        a->setCheckable(true);
+        a->setChecked(!m_tree->isColumnHidden(c));
+        connect(a, &QAction::toggled, this, [this, c](bool on) { m_tree->setColumnHidden(c, !on); });
+    }
+    menu.addSeparator();
+    connect(menu.addAction(tr("Tree order (no sorting)")), &QAction::triggered, this,
+            [this] { m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); m_proxy->sort(-1); });
+    menu.exec(m_tree->header()->mapToGlobal(pos));
+}
+
+void SpanView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateOverviewMargins();
+}
+
+void SpanView::updateOverviewMargins()
+{
+    const QHeaderView *header = m_tree->header();
+    const int left = m_tree->viewport()->mapTo(this, QPoint(header->sectionViewportPosition(SpanTreeModel::Timeline), 0)).x()
+                   - m_overview->x();
+    const int right = m_overview->width() - left - header->sectionSize(SpanTreeModel::Timeline);
+    m_overview->setAxisMargins(std::max(0, left), std::max(0, right));
+}
+
+} // namespace td

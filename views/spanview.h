@@ -1,0 +1,102 @@
+#pragma once
+
+#include "spanpalette.h"
+#include "spanviewcontext.h"
+#include "trace.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+
+namespace td {
+
+class ColorLegend;
+class SpanFilterProxy;
+class SpanTreeModel;
+class SpanTreeView;
+class TimeControl;
+class TimelineOverview;
+
+// The span tree with its Gantt timeline, ruler, minimap, legend and search bar.
+class SpanView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SpanView(QWidget *parent = nullptr);
+    ~SpanView() override;
+
+    void setTrace(TracePtr trace);
+    const TracePtr &trace() const { return m_context.trace; }
+
+    TimeControl *timeControl() const { return m_time; }
+    SpanTreeView *treeView() const { return m_tree; }
+    SpanTreeModel *spanModel() const { return m_model; }
+    SpanFilterProxy *proxyModel() const { return m_proxy; }
+    const SpanViewContext &context() const { return m_context; }
+
+    std::int32_t selectedSpan() const;
+    // The view index (proxy) of a span's row, or invalid when filtered out.
+    QModelIndex viewIndex(std::int32_t spanIndex, int column = 0) const;
+
+    ColorMode colorMode() const { return m_context.palette.mode(); }
+    bool showCriticalPath() const { return m_context.showCriticalPath; }
+    bool showRawTimes() const { return m_context.showRawTimes; }
+
+    // Search over span names, services, tag keys and values; returns the number of matching spans.
+    int setSearchText(const QString &text);
+    int matchCount() const { return static_cast<int>(m_matchList.size()); }
+    const std::vector<std::int32_t> &matches() const { return m_matchList; }
+
+    QByteArray saveHeaderState() const;
+    void restoreHeaderState(const QByteArray &state);
+
+public slots:
+    void selectSpan(std::int32_t spanIndex);
+    void zoomIn();
+    void zoomOut();
+    void fit();
+    void back();
+    void zoomToSpan(std::int32_t spanIndex);
+    void expandAll();
+    void collapseAll();
+    void setColorMode(td::ColorMode mode);
+    void setShowCriticalPath(bool show);
+    void setShowRawTimes(bool raw);
+    void showSearch();
+    void findNext();
+    void findPrevious();
+    void setShowOnlyMatches(bool only);
+
+signals:
+    void spanSelected(std::int32_t spanIndex);
+    // Enter or double-click: the user wants the details.
+    void spanActivated(std::int32_t spanIndex);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
+    void onSelectedSpanChanged(std::int32_t spanIndex);
+    void updateOverviewMargins();
+    void updateSearchLabel();
+    void refresh();
+    void showHeaderMenu(const QPoint &pos);
+
+    SpanViewContext m_context;
+    TimeControl *m_time;
+    SpanTreeModel *m_model;
+    SpanFilterProxy *m_proxy;
+    SpanTreeView *m_tree;
+    TimelineOverview *m_overview;
+    ColorLegend *m_legend;
+    QWidget *m_searchBar;
+    QLineEdit *m_searchEdit;
+    QLabel *m_searchCount;
+    QCheckBox *m_onlyMatches;
+    std::vector<std::int32_t> m_matchList;
+    int m_currentMatch = -1;
+};
+
+} // namespace td

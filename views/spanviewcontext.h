@@ -1,0 +1,29 @@
+#pragma once
+
+#include "spanpalette.h"
+#include "timecontrol.h"
+#include "trace.h"
+
+#include <vector>
+
+class QTreeView;
+
+namespace td {
+
+// What the delegates of a span view share: the trace, colours, time and display switches.
+struct SpanViewContext
+{
+    TracePtr trace;
+    SpanPalette palette;
+    TimeControl *time = nullptr;
+    QTreeView *view = nullptr;
+    bool showCriticalPath = false;
+    bool showRawTimes = false;
+    std::vector<char> onSelectedPath; // the selected span and its ancestors, by span index
+    std::vector<char> matches;        // search matches, by span index
+
+    bool isOnSelectedPath(std::int32_t i) const { return i >= 0 && static_cast<std::size_t>(i) < onSelectedPath.size() && onSelectedPath[static_cast<std::size_t>(i)]; }
+    bool isMatch(std::int32_t i) const { return i >= 0 && static_cast<std::size_t>(i) < matches.size() && matches[static_cast<std::size_t>(i)]; }
+};
+
+} // namespace td
