@@ -254,7 +254,10 @@ int runTraceDesk(int argc, char **argv)
         });
     }
     window.show();
-    window.openFile(files.isEmpty() ? QStringLiteral(":/tracedesk/sample-trace.json") : QFileInfo(files.front()).absoluteFilePath());
+    if (fetch.requested)
+        window.fetchTrace(fetch.request);
+    else
+        window.openFile(files.isEmpty() ? QStringLiteral(":/tracedesk/sample-trace.json") : QFileInfo(files.front()).absoluteFilePath());
     const int rc = QCoreApplication::exec();
     return screenshot.isEmpty() ? rc : exitCode;
 }

@@ -1,5 +1,8 @@
 #include "mainwindow.h"
 
+#include "remotetraceopener.h"
+#include "tokenstore.h"
+
 #include "annotationspanel.h"
 #include "endpointspanel.h"
 #include "iplatformpanel.h"
@@ -38,6 +41,8 @@ namespace td {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
+    , m_tokens(new TokenStore(this))
+    , m_opener(new RemoteTraceOpener(m_tokens, this))
     , m_loader(new TraceLoadController(this))
     , m_spanView(new SpanView(this))
 {
@@ -48,6 +53,11 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createMenus();
     createStatusBar();
+    connect(m_opener, &RemoteTraceOpener::traceFetched, this, [this](const FetchResult &result) {
+        showTrace(result.load.trace);
+        if (!result.warnings.isEmpty())
+            statusBar()->showMessage(result.warnings.join(QStringLiteral("; ")), 15000);
+    });
 
     connect(m_spanView, &SpanView::spanSelected, this, &MainWindow::onSpanSelected);
     connect(m_spanView, &SpanView::spanActivated, this, [this] {
@@ -129,6 +139,9 @@ void MainWindow::createMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
+    QAction *openId = file->addAction(tr("Open Trace &ID…"), m_opener, &RemoteTraceOpener::openTraceIdDialog);
+    openId->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    file->addAction(tr("&Connections…"), m_opener, &RemoteTraceOpener::manageConnections);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
@@ -315,6 +328,11 @@ void MainWindow::openDialog()
                                                       tr("Trace files (*.json *.jsonl *.txt);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
+}
+
+void MainWindow::fetchTrace(const FetchRequest &request)
+{
+    m_opener->fetch(request);
 }
 
 void MainWindow::saveAs()

@@ -15,6 +15,10 @@ class QToolButton;
 
 namespace td {
 
+class TokenStore;
+class RemoteTraceOpener;
+struct FetchRequest;
+
 class AnnotationsPanel;
 class EndpointsPanel;
 class IPlatformPanel;
@@ -52,6 +56,8 @@ public:
 
 public slots:
     void openFile(const QString &path);
+    // Fetches a trace by id (the command line's --fetch); the dialogs and progress are the opener's.
+    void fetchTrace(const td::FetchRequest &request);
     // Shows a trace that is already loaded (a fetched one, say) as if it had been opened.
     void showTrace(const td::TracePtr &trace);
 
@@ -83,6 +89,8 @@ private:
     QDockWidget *addPanelDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
 
     TracePtr m_trace;
+    TokenStore *m_tokens;
+    RemoteTraceOpener *m_opener;
     TraceLoadController *m_loader;
     SpanView *m_spanView;
     std::vector<SpanPanel *> m_panels;
