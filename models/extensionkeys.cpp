@@ -114,13 +114,13 @@ ExtensionKeys ExtensionKeys::fromJson(const QByteArray &data)
 
 ExtensionKeys::Role ExtensionKeys::role(std::string_view key) const
 {
-    const auto it = m_roles.find(std::string(key));
+    const auto it = m_roles.find(key);
     return it == m_roles.end() ? Role::None : it->second;
 }
 
 const ExtensionKeys::Label *ExtensionKeys::keyLabel(std::string_view key) const
 {
-    const auto it = m_labels.find(std::string(key));
+    const auto it = m_labels.find(key);
     return it == m_labels.end() ? nullptr : &it->second;
 }
 

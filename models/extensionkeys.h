@@ -59,8 +59,14 @@ public:
     static ExtensionKeys fromJson(const QByteArray &json);
 
 private:
-    std::unordered_map<std::string, Role> m_roles;
-    std::unordered_map<std::string, Label> m_labels;
+    // Transparent hashing: lookups by string_view, without building a std::string per tag read.
+    struct Hash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, Role, Hash, std::equal_to<>> m_roles;
+    std::unordered_map<std::string, Label, Hash, std::equal_to<>> m_labels;
     std::vector<std::string> m_roleKeys;
     std::vector<Family> m_families;
     std::vector<Group> m_groups;

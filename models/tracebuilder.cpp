@@ -328,13 +328,6 @@ void TraceBuilder::addProblem(Problem problem)
     m_trace->m_problems.push_back(std::move(problem));
 }
 
-bool TraceBuilder::hasFatalProblem() const
-{
-    return std::any_of(m_trace->m_problems.begin(), m_trace->m_problems.end(), [](const Problem &p) {
-        return p.severity == Problem::Severity::Error && (p.kind == Problem::Kind::Parse || p.kind == Problem::Kind::Envelope);
-    });
-}
-
 void TraceBuilder::setSource(const QString &name, const QString &path, std::uint64_t size)
 {
     m_trace->m_sourceName = name;

@@ -33,6 +33,8 @@ public:
 
     Span &beginSpan();
     Span &currentSpan() { return m_trace->m_spans.back(); }
+    // A span already ended, by the order it was begun (readers resolving references at the end).
+    Span *spanAt(std::size_t index) { return index < m_trace->m_spans.size() ? &m_trace->m_spans[index] : nullptr; }
     void addAnnotation(std::int64_t timestampUs, std::string_view value, std::int32_t endpoint = NoIndex);
     // A field (Jaeger log field, OTLP event attribute) of the annotation added last.
     void addAnnotationField(std::string_view key, std::string_view value, JsonType type = JsonType::String);
@@ -45,7 +47,6 @@ public:
     void discardSpan();
 
     void addProblem(Problem problem);
-    bool hasFatalProblem() const;
     const std::vector<Problem> &problems() const { return m_trace->m_problems; }
     std::size_t spanCount() const { return m_trace->m_spans.size(); }
 

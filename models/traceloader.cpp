@@ -77,7 +77,7 @@ public:
         return [this](json &&span, const SpanContext &ctx) { onSpan(span, ctx); };
     }
 
-    LoadResult finish(JsonSpanStream &stream, bool parsed, TraceBuilder::Limits)
+    LoadResult finish(JsonSpanStream &stream, bool parsed)
     {
         LoadResult result;
         const auto &err = stream.error();
@@ -195,8 +195,6 @@ private:
             m_builder.discardSpan();
             m_builder.addProblem({Problem::Severity::Warning, Problem::Kind::SkippedSpan,
                                   std::string("span skipped: ") + e.what(), ctx.pointer, -1});
-            if (m_problemsText.empty())
-                m_problemsText = e.what();
         }
     }
 
@@ -207,7 +205,6 @@ private:
     SpanFormat m_primary = SpanFormat::Unknown;
     std::size_t m_spansSeen = 0;
     bool m_envelope = false;
-    std::string m_problemsText;
 };
 
 } // namespace
@@ -218,7 +215,7 @@ LoadResult loadTraceDevice(QIODevice *device, const QString &sourceName, std::ui
     loader.builder().setSource(sourceName, QString(), size);
     JsonSpanStream stream(loader.streamOptions());
     const bool ok = stream.parse(device, loader.callback());
-    return loader.finish(stream, ok, options.limits);
+    return loader.finish(stream, ok);
 }
 
 LoadResult loadTraceFile(const QString &path, const LoadOptions &options)
@@ -234,7 +231,7 @@ LoadResult loadTraceFile(const QString &path, const LoadOptions &options)
     loader.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
     JsonSpanStream stream(loader.streamOptions());
     const bool ok = stream.parse(&file, loader.callback());
-    return loader.finish(stream, ok, options.limits);
+    return loader.finish(stream, ok);
 }
 
 LoadResult loadTraceBytes(std::shared_ptr<const std::string> bytes, const QString &sourceName, const LoadOptions &options)
@@ -246,7 +243,7 @@ LoadResult loadTraceBytes(std::shared_ptr<const std::string> bytes, const QStrin
     loader.builder().setSourceBytes(bytes);
     JsonSpanStream stream(loader.streamOptions());
     const bool ok = stream.parse(*bytes, loader.callback());
-    return loader.finish(stream, ok, options.limits);
+    return loader.finish(stream, ok);
 }
 
 } // namespace td

@@ -266,9 +266,6 @@ private slots:
     void deepChainDoesNotRecurse()
     {
         // 100,000 levels: every pass must be iterative.
-        QString dsl;
-        dsl.reserve(3'000'000);
-        QString path;
         TraceBuilder b;
         constexpr int depth = 100'000;
         for (int i = 0; i < depth; ++i) {

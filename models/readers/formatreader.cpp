@@ -76,13 +76,7 @@ void skipSpan(TraceBuilder &builder, const SpanContext &context, const std::stri
 
 Span *endedSpan(TraceBuilder &builder, std::size_t index)
 {
-    const auto count = builder.spanCount();
-    if (index >= count)
-        return nullptr;
-    // Until TraceBuilder::finish() the spans sit in one vector in reading order and the builder hands out
-    // the last one; the others are at fixed distances before it.
-    Span *last = &builder.currentSpan();
-    return last - static_cast<std::ptrdiff_t>(count - 1 - index);
+    return builder.spanAt(index);
 }
 
 const json *valueAt(const std::vector<json> &skeletons, std::size_t document, const std::string &pointer)
