@@ -1,5 +1,7 @@
 #include "tokenstore.h"
 
+#include <utility>
+
 #include <QCoreApplication>
 #include <QTimer>
 
@@ -97,21 +99,7 @@ void TokenStore::readToken(const QString &profile, QObject *context, ReadCallbac
     auto *job = new QKeychain::ReadPasswordJob(keychainService(), this);
     job->setKey(profile);
     job->setInsecureFallback(false); // never a plain-text file
-    // A missing D-Bus service can leave the job pending for a long time: answer after the bound regardless.
-    auto answered = std::make_shared<bool>(false);
-    auto *timer = new QTimer(job);
-    timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, answered, deliver] {
-        if (*answered)
-            return;
-        *answered = true;
-        markKeychainUnavailable(tr("no answer within %1 ms").arg(m_keychainTimeout.count()));
-        deliver(QString());
-    });
-    connect(job, &QKeychain::Job::finished, this, [this, job, answered, deliver, profile] {
-        if (*answered)
-            return;
-        *answered = true;
+    runBounded(job, [deliver] { deliver(QString()); }, [this, job, deliver, profile] {
         QString token;
         if (job->error() == QKeychain::NoError)
             token = job->textData();
@@ -121,8 +109,6 @@ void TokenStore::readToken(const QString &profile, QObject *context, ReadCallbac
             m_sessionTokens.insert(profile, token);
         deliver(token);
     });
-    timer->start(m_keychainTimeout);
-    job->start();
 }
 
 void TokenStore::storeToken(const QString &profile, const QString &token, QObject *context, StoreCallback done)
@@ -147,28 +133,35 @@ void TokenStore::storeToken(const QString &profile, const QString &token, QObjec
     job->setKey(profile);
     job->setInsecureFallback(false);
     job->setTextData(token);
+    runBounded(job, [this, deliver] { deliver(Storage::SessionOnly, sessionOnlyNote(m_keychainProblem)); },
+               [this, job, deliver] {
+                   if (job->error() == QKeychain::NoError) {
+                       deliver(Storage::Keychain, tr("The token is stored in the system keychain."));
+                       return;
+                   }
+                   if (meansNoKeychain(job->error()))
+                       markKeychainUnavailable(keychainErrorText(job));
+                   deliver(Storage::SessionOnly,
+                           sessionOnlyNote(m_keychainProblem.isEmpty() ? keychainErrorText(job) : m_keychainProblem));
+               });
+}
+
+void TokenStore::runBounded(QKeychain::Job *job, std::function<void()> onTimeout, std::function<void()> onFinished)
+{
+    // A missing D-Bus service can leave a job pending for a long time: answer after the bound regardless,
+    // and exactly once.
     auto answered = std::make_shared<bool>(false);
     auto *timer = new QTimer(job);
     timer->setSingleShot(true);
-    connect(timer, &QTimer::timeout, this, [this, answered, deliver] {
-        if (*answered)
+    connect(timer, &QTimer::timeout, this, [this, answered, onTimeout] {
+        if (std::exchange(*answered, true))
             return;
-        *answered = true;
         markKeychainUnavailable(tr("no answer within %1 ms").arg(m_keychainTimeout.count()));
-        deliver(Storage::SessionOnly, sessionOnlyNote(m_keychainProblem));
+        onTimeout();
     });
-    connect(job, &QKeychain::Job::finished, this, [this, job, answered, deliver] {
-        if (*answered)
-            return;
-        *answered = true;
-        if (job->error() == QKeychain::NoError) {
-            deliver(Storage::Keychain, tr("The token is stored in the system keychain."));
-            return;
-        }
-        if (meansNoKeychain(job->error()))
-            markKeychainUnavailable(keychainErrorText(job));
-        deliver(Storage::SessionOnly,
-                sessionOnlyNote(m_keychainProblem.isEmpty() ? keychainErrorText(job) : m_keychainProblem));
+    connect(job, &QKeychain::Job::finished, this, [answered, onFinished] {
+        if (!std::exchange(*answered, true))
+            onFinished();
     });
     timer->start(m_keychainTimeout);
     job->start();

@@ -8,6 +8,10 @@
 #include <chrono>
 #include <functional>
 
+namespace QKeychain {
+class Job;
+}
+
 namespace td {
 
 // Tokens for connection profiles: in the system keychain (QtKeychain) when a keychain service answers,
@@ -53,6 +57,7 @@ Q_SIGNALS:
 
 private:
     void markKeychainUnavailable(const QString &reason);
+    void runBounded(QKeychain::Job *job, std::function<void()> onTimeout, std::function<void()> onFinished);
     QString keychainService() const;
 
     QHash<QString, QString> m_sessionTokens;

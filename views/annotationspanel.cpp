@@ -20,14 +20,7 @@ AnnotationsPanel::AnnotationsPanel(QWidget *parent)
     m_table->header()->resizeSection(Meaning, 120);
     m_table->header()->resizeSection(Time, 190);
     m_table->header()->resizeSection(Offset, 80);
-    m_empty = new QLabel(tr("This span has no annotations."), this);
-    m_empty->setTextFormat(Qt::PlainText);
-    m_empty->setAlignment(Qt::AlignCenter);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table);
-    layout->addWidget(m_empty);
-    m_empty->hide();
+    m_empty = layOutTable(m_table, tr("This span has no annotations."));
 }
 
 QString AnnotationsPanel::meaning(std::string_view value)

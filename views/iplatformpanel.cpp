@@ -28,14 +28,7 @@ IPlatformPanel::IPlatformPanel(QWidget *parent)
     m_table = makeTable({tr("Field"), tr("Value"), tr("Note")}, this);
     m_table->header()->resizeSection(Field, 200);
     m_table->header()->resizeSection(Value, 190);
-    m_empty = new QLabel(tr("This span has no iplatform fields."), this);
-    m_empty->setTextFormat(Qt::PlainText);
-    m_empty->setAlignment(Qt::AlignCenter);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table);
-    layout->addWidget(m_empty);
-    m_empty->hide();
+    m_empty = layOutTable(m_table, tr("This span has no iplatform fields."));
 }
 
 QTreeWidgetItem *IPlatformPanel::rowFor(const QString &key) const

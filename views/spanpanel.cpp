@@ -2,8 +2,10 @@
 
 #include <QDateTime>
 #include <QHeaderView>
+#include <QLabel>
 #include <QTimeZone>
 #include <QTreeWidget>
+#include <QVBoxLayout>
 
 namespace td {
 
@@ -35,6 +37,19 @@ QString SpanPanel::formatEndpoint(const Trace &trace, std::int32_t endpoint)
 bool SpanPanel::isValidSpan(const TracePtr &trace, std::int32_t spanIndex)
 {
     return trace && spanIndex >= 0 && static_cast<std::size_t>(spanIndex) < trace->spanCount();
+}
+
+QLabel *SpanPanel::layOutTable(QTreeWidget *table, const QString &emptyNote)
+{
+    auto *empty = new QLabel(emptyNote, this);
+    empty->setTextFormat(Qt::PlainText);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->hide();
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(table);
+    layout->addWidget(empty);
+    return empty;
 }
 
 QTreeWidget *SpanPanel::makeTable(const QStringList &columns, QWidget *parent)

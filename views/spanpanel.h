@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QLabel;
 class QTreeWidget;
 
 namespace td {
@@ -24,6 +25,10 @@ public:
     static bool isValidSpan(const TracePtr &trace, std::int32_t spanIndex);
     // A read-only, sortable-off tree widget with the given column titles, alternating rows.
     static QTreeWidget *makeTable(const QStringList &columns, QWidget *parent);
+
+protected:
+    // Fills the panel with the table and, below it, a hidden note shown when the span has nothing to list.
+    QLabel *layOutTable(QTreeWidget *table, const QString &emptyNote);
 };
 
 } // namespace td
