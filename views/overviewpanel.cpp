@@ -58,7 +58,10 @@ void OverviewPanel::set(const QString &field, const QString &text)
 {
     if (QLabel *l = m_values.value(field)) {
         l->setText(text);
-        m_form->setRowVisible(l, !text.isEmpty());
+        // Rows stay visible: in Qt 6.4 QFormLayout writes out of bounds in its height-for-width pass when
+        // rows with word-wrapped labels are hidden (setRowVisible or hidden widgets), and crashes later.
+        if (text.isEmpty())
+            l->setText(tr("—"));
     }
 }
 
