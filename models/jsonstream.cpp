@@ -1,5 +1,7 @@
 #include "jsonstream.h"
 
+#include "loadlimits.h"
+
 #include <QIODevice>
 
 #include <istream>
@@ -131,6 +133,13 @@ public:
     bool string(json::string_t &v)
     {
         if (!m_stack.empty() && m_stack.back()->is_array() && looksLikeText(v)) {
+            // JSON text inside a string gets the same nesting limit as the document around it.
+            if (loadlimits::nestedDeeperThan(v, m_stream.m_options.maxDepth)) {
+                limitHit = true;
+                limitMessage = "JSON text in a string at " + pointer() + "/" + std::to_string(m_frames.back().count)
+                    + " is nested deeper than " + std::to_string(m_stream.m_options.maxDepth) + " levels";
+                return false;
+            }
             auto inner = json::parse(v, nullptr, false);
             if (looksLikeSpan(inner)) {
                 auto &frame = m_frames.back();

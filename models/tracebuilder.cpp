@@ -145,12 +145,35 @@ Span &TraceBuilder::beginSpan()
 void TraceBuilder::addAnnotation(std::int64_t timestampUs, std::string_view value, std::int32_t endpoint)
 {
     Annotation a;
-    a.timestampUs = timestampUs;
+    a.timestampUs = std::clamp(timestampUs, -loadlimits::MaxTimeUs, loadlimits::MaxTimeUs);
     a.value = intern(value);
     a.endpoint = endpoint;
     a.firstField = static_cast<std::uint32_t>(m_trace->m_eventFields.size());
     m_trace->m_annotations.push_back(a);
     ++currentSpan().annotationCount;
+}
+
+namespace {
+
+// At most `max` bytes of a value, cut before a UTF-8 sequence rather than inside it.
+std::string_view cutValue(std::string_view value, std::size_t max)
+{
+    if (value.size() <= max)
+        return value;
+    std::size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(value[n]) & 0xC0) == 0x80)
+        --n;
+    return value.substr(0, n);
+}
+
+} // namespace
+
+void TraceBuilder::noteTruncated(std::string_view key, std::size_t bytes)
+{
+    if (m_truncatedKey.empty()) {
+        m_truncatedKey = key.empty() ? std::string("(no key)") : std::string(key);
+        m_truncatedBytes = bytes;
+    }
 }
 
 void TraceBuilder::addAnnotationField(std::string_view key, std::string_view value, JsonType type)
@@ -159,8 +182,10 @@ void TraceBuilder::addAnnotationField(std::string_view key, std::string_view val
         return;
     Tag t;
     t.key = intern(key);
-    t.value = intern(value.substr(0, m_limits.maxTagValueBytes));
+    t.value = intern(cutValue(value, m_limits.maxTagValueBytes));
     t.truncated = value.size() > m_limits.maxTagValueBytes;
+    if (t.truncated)
+        noteTruncated(key, value.size());
     t.type = type;
     m_trace->m_eventFields.push_back(t);
     ++m_trace->m_annotations.back().fieldCount;
@@ -171,7 +196,9 @@ void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType
     Tag t;
     t.key = intern(key);
     t.truncated = value.size() > m_limits.maxTagValueBytes;
-    t.value = intern(value.substr(0, m_limits.maxTagValueBytes));
+    if (t.truncated)
+        noteTruncated(key, value.size());
+    t.value = intern(cutValue(value, m_limits.maxTagValueBytes));
     t.type = type;
     t.endpoint = endpoint;
     m_trace->m_tags.push_back(t);
@@ -195,6 +222,7 @@ void TraceBuilder::discardSpan()
     t.m_tags.resize(s.firstTag);
     t.m_rawRanges.resize(s.firstRaw);
     m_spanOpen = false;
+    m_truncatedKey.clear();
 }
 
 bool TraceBuilder::endSpan()
@@ -204,17 +232,34 @@ bool TraceBuilder::endSpan()
     auto &t = *m_trace;
     if (t.m_spans.size() > m_limits.maxSpans) {
         discardSpan();
-        if (!m_limitReported) {
-            m_limitReported = true;
-            addProblem({Problem::Severity::Warning, Problem::Kind::Truncated,
-                        "the trace has more than " + std::to_string(m_limits.maxSpans)
-                            + " spans; the rest were not loaded (raise the span limit in Preferences to see them)",
-                        {}, -1});
-        }
+        ++m_droppedSpans; // reported once, by finish()
         return false;
     }
     m_spanOpen = false;
     Span &s = t.m_spans.back();
+    if (!m_truncatedKey.empty()) {
+        // One problem per span for the first hundred; the rest are counted.
+        if (++m_truncatedSpans <= 100)
+            addProblem({Problem::Severity::Info, Problem::Kind::Truncated,
+                        "the value of " + m_truncatedKey + " (" + std::to_string(m_truncatedBytes)
+                            + " bytes) was cut to the first " + std::to_string(m_limits.maxTagValueBytes)
+                            + " bytes; Raw JSON shows it whole",
+                        spanLabel(t, s), static_cast<std::int32_t>(t.m_spans.size() - 1)});
+        m_truncatedKey.clear();
+    }
+    // Times are added and subtracted all through the analysis; out of this range they could overflow.
+    const auto index = static_cast<std::int32_t>(t.m_spans.size() - 1);
+    if (s.startUs > loadlimits::MaxTimeUs || s.startUs < -loadlimits::MaxTimeUs) {
+        addProblem({Problem::Severity::Warning, Problem::Kind::Other,
+                    "start time " + std::to_string(s.startUs) + " µs is out of range; treated as missing", spanLabel(t, s), index});
+        s.startUs = 0;
+        s.flags |= SpanFlag::NoTimestamp;
+    }
+    if (s.durationUs > loadlimits::MaxTimeUs) {
+        addProblem({Problem::Severity::Warning, Problem::Kind::Other,
+                    "duration " + std::to_string(s.durationUs) + " µs is out of range; treated as 0", spanLabel(t, s), index});
+        s.durationUs = 0;
+    }
     s.rawStartUs = s.startUs;
     if (s.durationUs < 0) {
         addProblem({Problem::Severity::Warning, Problem::Kind::Other,
@@ -339,6 +384,19 @@ std::shared_ptr<Trace> TraceBuilder::finish()
 {
     if (m_spanOpen)
         discardSpan();
+    if (m_truncatedSpans > 100)
+        addProblem({Problem::Severity::Info, Problem::Kind::Truncated,
+                    std::to_string(m_truncatedSpans - 100) + " more spans have values cut to the first "
+                        + std::to_string(m_limits.maxTagValueBytes) + " bytes",
+                    {}, -1});
+    if (m_droppedSpans > 0)
+        addProblem({Problem::Severity::Warning, Problem::Kind::Truncated,
+                    "the file has " + std::to_string(m_trace->m_spans.size() + m_droppedSpans)
+                        + " spans, more than the limit of " + std::to_string(m_limits.maxSpans) + ": the first "
+                        + std::to_string(m_trace->m_spans.size()) + " were loaded and "
+                        + std::to_string(m_droppedSpans)
+                        + " left out (to load them all, start TraceDesk with --max-spans N or set TRACEDESK_MAX_SPANS)",
+                    {}, -1});
     mergeSharedHalves();
     linkTree();
     breakCycles();
@@ -348,6 +406,14 @@ std::shared_ptr<Trace> TraceBuilder::finish()
     computeSelfTimes();
     markCriticalPath();
     summarise();
+    // Growth by doubling leaves up to half of each table unused; a published trace never grows again.
+    auto &t = *m_trace;
+    t.m_spans.shrink_to_fit();
+    t.m_tags.shrink_to_fit();
+    t.m_annotations.shrink_to_fit();
+    t.m_eventFields.shrink_to_fit();
+    t.m_rawRanges.shrink_to_fit();
+    t.m_endpoints.shrink_to_fit();
     auto result = std::move(m_trace);
     m_trace = std::make_shared<Trace>();
     return result;

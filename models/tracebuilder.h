@@ -1,5 +1,6 @@
 #pragma once
 
+#include "loadlimits.h"
 #include "trace.h"
 
 #include <QString>
@@ -20,8 +21,8 @@ class TraceBuilder
 public:
     struct Limits
     {
-        std::size_t maxSpans = 20'000'000;
-        std::size_t maxTagValueBytes = 64 * 1024;
+        std::size_t maxSpans = loadlimits::defaultMaxSpans();
+        std::size_t maxTagValueBytes = loadlimits::DefaultMaxTagValueBytes;
     };
 
     TraceBuilder();
@@ -60,6 +61,7 @@ public:
     std::shared_ptr<Trace> finish();
 
 private:
+    void noteTruncated(std::string_view key, std::size_t bytes);
     void interpretTags(Span &span);
     void splitName(Span &span);
     void mergeSharedHalves();
@@ -76,7 +78,10 @@ private:
     Limits m_limits;
     std::string m_expectedTraceId;
     bool m_spanOpen = false;
-    bool m_limitReported = false;
+    std::size_t m_droppedSpans = 0;     // over maxSpans
+    std::size_t m_truncatedSpans = 0;   // spans with a value cut at maxTagValueBytes
+    std::string m_truncatedKey;         // of the open span: the first value cut, and its full size
+    std::size_t m_truncatedBytes = 0;
 };
 
 } // namespace td

@@ -160,8 +160,13 @@ private:
             const json &v = list->front();
             if (v.is_string()) {
                 const auto &text = v.get_ref<const std::string &>();
-                const auto parsed = json::parse(text, nullptr, false);
-                first = parsed.is_discarded() ? "text that is not valid JSON: \"" + text.substr(0, 40) + "\"" : "JSON that is not a span";
+                if (loadlimits::nestedDeeperThan(text, m_options.maxDepth)) {
+                    // Parsing it just to say so could take a DOM of millions of levels.
+                    first = "JSON text nested deeper than " + std::to_string(m_options.maxDepth) + " levels";
+                } else {
+                    const auto parsed = json::parse(text, nullptr, false);
+                    first = parsed.is_discarded() ? "text that is not valid JSON: \"" + text.substr(0, 40) + "\"" : "JSON that is not a span";
+                }
             } else {
                 first = describe(v);
             }

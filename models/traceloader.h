@@ -1,6 +1,7 @@
 #pragma once
 
 #include "jsonstream.h"
+#include "loadlimits.h"
 #include "trace.h"
 #include "tracebuilder.h"
 
@@ -17,7 +18,7 @@ namespace td {
 
 struct LoadOptions
 {
-    std::size_t maxDepth = 256;
+    std::size_t maxDepth = loadlimits::DefaultMaxDepth; // deeper JSON fails the load with line and column
     TraceBuilder::Limits limits;
     const std::atomic_bool *cancel = nullptr;
     // Bytes read so far and spans found so far; called from the loading thread.

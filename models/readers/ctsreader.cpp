@@ -2,6 +2,8 @@
 
 #include "jsonutil.h"
 
+#include <limits>
+
 namespace td {
 
 using nlohmann::json;
@@ -47,13 +49,20 @@ public:
         // and they share no trace id, so a list of records is not reported as a mix of traces.
         span.spanId = b.intern(id);
         span.name = b.intern(ju::text(r, "trace_name"));
-        const auto time = ju::integer(r, "time");
-        const auto recorded = ju::integer(r, "record_time");
-        if (time && *time > 0) {
+        // Milliseconds since the epoch; a value that does not fit in µs is no time at all.
+        const auto millis = [&r](const char *key) -> std::optional<std::int64_t> {
+            const auto ms = ju::integer(r, key);
+            if (ms && *ms > 0 && *ms <= std::numeric_limits<std::int64_t>::max() / 1000)
+                return ms;
+            return std::nullopt;
+        };
+        const auto time = millis("time");
+        const auto recorded = millis("record_time");
+        if (time) {
             span.startUs = *time * 1000;
             if (recorded && *recorded > *time)
                 span.durationUs = (*recorded - *time) * 1000;
-        } else if (recorded && *recorded > 0) {
+        } else if (recorded) {
             span.startUs = *recorded * 1000;
         } else {
             span.flags |= SpanFlag::NoTimestamp;

@@ -1,8 +1,11 @@
 #include "jsonutil.h"
 
+#include "loadlimits.h"
+
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <stdexcept>
 
 namespace td::jsonutil {
 
@@ -99,7 +102,13 @@ json structured(const json &o, std::string_view key)
     if (!v)
         return json();
     if (v->is_string()) {
-        auto parsed = json::parse(v->get_ref<const std::string &>(), nullptr, false);
+        const auto &text = v->get_ref<const std::string &>();
+        // Parsed values are copied and printed recursively: text nested this deep would exhaust the stack.
+        // The loader turns the exception into "span skipped: ...".
+        if (loadlimits::nestedDeeperThan(text, loadlimits::DefaultMaxDepth))
+            throw std::runtime_error(std::string(key) + " holds JSON text nested deeper than "
+                                     + std::to_string(loadlimits::DefaultMaxDepth) + " levels");
+        auto parsed = json::parse(text, nullptr, false);
         return parsed.is_discarded() ? json() : parsed;
     }
     return *v;

@@ -43,7 +43,8 @@ inline std::optional<std::int64_t> integer(const json &o, std::string_view key)
 }
 std::optional<double> number(const json &v);
 
-// An object or array field that may also arrive as JSON text (Log Service rows do this).
+// An object or array field that may also arrive as JSON text (Log Service rows do this). Throws
+// std::runtime_error when that text is nested deeper than the load's depth limit (the span is skipped).
 json structured(const json &o, std::string_view key);
 
 // "1.2.3.4" or a packed 32-bit integer (Zipkin thrift JSON).
