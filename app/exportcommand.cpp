@@ -1,0 +1,169 @@
+#include "exportcommand.h"
+
+#include "commandline.h"
+#include "exporter.h"
+#include "spansapiclient.h"
+#include "tokenstore.h"
+#include "traceloader.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QEventLoop>
+#include <QFileInfo>
+
+#include <cstdio>
+#include <cstring>
+
+namespace td {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("td::CommandLine", text);
+}
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "tracedesk: %s\n", text.toLocal8Bit().constData());
+}
+
+FetchResult fetchBlocking(FetchRequest request)
+{
+    if (request.token.isEmpty() && !request.profileName.isEmpty()) {
+        TokenStore tokens;
+        tokens.setKeychainTimeout(std::chrono::milliseconds(2000));
+        QEventLoop loop;
+        tokens.readToken(request.profileName, &loop, [&request, &loop](const QString &token) {
+            request.token = token;
+            loop.quit();
+        });
+        loop.exec();
+    }
+    SpansApiClient client;
+    FetchResult result;
+    QEventLoop loop;
+    QObject::connect(&client, &SpansApiClient::finished, &loop, [&result, &loop](const FetchResult &r) {
+        result = r;
+        loop.quit();
+    });
+    client.fetch(request);
+    loop.exec();
+    return result;
+}
+
+} // namespace
+
+void addExportOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("export"),
+         tr("Write FILE (or the fetched trace) as a picture or summary for an incident report and exit: OUT.png, OUT.svg, "
+            "OUT.pdf or OUT.md (Markdown, with OUT.png beside it). No display needed. Secrets are redacted."),
+         QStringLiteral("OUT")},
+        {QStringLiteral("width"), tr("With --export: width in pixels (default 1600, PDF 1200 across an A4 landscape page; PNG is drawn at twice that density)."),
+         QStringLiteral("PX")},
+        {QStringLiteral("scope"),
+         tr("With --export: 'all' (every span, default) or 'visible' (zoomed to the --details span as the window's Z does)."),
+         QStringLiteral("all|visible")},
+        {QStringLiteral("details"), tr("With --export: add the details of the span with this id below the timeline."),
+         QStringLiteral("SPANID")},
+        {QStringLiteral("no-redact"), tr("With --export: keep secrets (tokens, passwords, cookies, session ids) as they are.")},
+    });
+}
+
+bool exportRequested(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (!std::strcmp(argv[i], "--export") || !std::strncmp(argv[i], "--export=", 9))
+            return true;
+    return false;
+}
+
+void chooseHeadlessPlatform()
+{
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+}
+
+int runExportCommand(const QCommandLineParser &parser, const QStringList &files, const FetchCommand &fetch)
+{
+    const QString out = parser.value(QStringLiteral("export"));
+    ExportOptions options;
+    if (out.isEmpty() || !exportFormatForPath(out, &options.format)) {
+        printErr(tr("--export needs a file name ending in .png, .svg, .pdf or .md"));
+        return 1;
+    }
+    // A4 pages: a narrower drawing keeps the text at a readable size.
+    if (options.format == ExportFormat::Pdf)
+        options.width = 1200;
+    if (parser.isSet(QStringLiteral("width"))) {
+        bool ok = false;
+        options.width = parser.value(QStringLiteral("width")).toInt(&ok);
+        if (!ok || options.width < ExportOptions::minWidth || options.width > ExportOptions::maxWidth) {
+            printErr(tr("--width needs a number of pixels from %1 to %2").arg(ExportOptions::minWidth).arg(ExportOptions::maxWidth));
+            return 1;
+        }
+    }
+    ExportScope scope = ExportScope::All;
+    if (parser.isSet(QStringLiteral("scope"))) {
+        const QString s = parser.value(QStringLiteral("scope"));
+        if (s == QLatin1String("visible"))
+            scope = ExportScope::Visible;
+        else if (s != QLatin1String("all")) {
+            printErr(tr("--scope is 'all' or 'visible'"));
+            return 1;
+        }
+    }
+    options.redact = !parser.isSet(QStringLiteral("no-redact"));
+    if (!fetch.requested && files.size() != 1) {
+        printErr(tr("--export needs exactly one FILE or --fetch ID"));
+        return 1;
+    }
+
+    TracePtr trace;
+    ExportContext context;
+    if (fetch.requested) {
+        const FetchResult result = fetchBlocking(fetch.request);
+        if (!result.ok()) {
+            printErr(result.describe());
+            if (result.tokenRejected)
+                printErr(tr("the command line takes the token from the TRACEDESK_TOKEN environment variable"));
+            return result.answerUnreadable() ? 2 : 3;
+        }
+        trace = result.load.trace;
+        context.source = fetch.request.sourceName();
+    } else {
+        const LoadResult result = loadTraceFile(files.front());
+        if (!result.ok()) {
+            printErr(result.error);
+            return 2;
+        }
+        trace = result.trace;
+    }
+
+    std::int32_t detailsSpan = NoIndex;
+    if (parser.isSet(QStringLiteral("details"))) {
+        const QString id = parser.value(QStringLiteral("details")).trimmed();
+        detailsSpan = trace->findSpan(id.toStdString());
+        if (detailsSpan < 0) {
+            printErr(tr("--details: there is no span with id \"%1\" in this trace").arg(id));
+            return 1;
+        }
+    }
+    options.details = detailsSpan >= 0;
+    ExportSource source = exportSourceFromTrace(trace, scope, detailsSpan);
+    source.context = context;
+    const ExportResult written = writeExport(source, options, out);
+    if (!written.ok()) {
+        printErr(written.error);
+        return 4;
+    }
+    for (const QString &file : written.files)
+        std::fprintf(stdout, "%s\n", QDir::toNativeSeparators(file).toLocal8Bit().constData());
+    return 0;
+}
+
+} // namespace td

@@ -1,0 +1,21 @@
+#pragma once
+
+#include <QStringList>
+
+class QCommandLineParser;
+
+namespace td {
+
+struct FetchCommand;
+
+// --export OUT.png|svg|pdf|md [FILE | --fetch ID ...] with --width, --scope, --details, --no-redact.
+void addExportOptions(QCommandLineParser &parser);
+// True when argv asks for an export; call before the application object exists.
+bool exportRequested(int argc, char **argv);
+// An export draws text, so it needs a GUI platform: the offscreen one when there is no display.
+void chooseHeadlessPlatform();
+// Loads FILE (or fetches), writes the export and returns the exit status: 0 written, 1 usage, 2 not a trace,
+// 3 fetch failed, 4 the export could not be written. Messages go to stderr.
+int runExportCommand(const QCommandLineParser &parser, const QStringList &files, const FetchCommand &fetch);
+
+} // namespace td

@@ -1,0 +1,711 @@
+#include "traceexportrenderer.h"
+
+#include "annotationspanel.h"
+#include "spanpanel.h"
+#include "spantreemodel.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace td {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("td::TraceExportRenderer", text, nullptr, n);
+}
+
+// The light theme of every export, whatever the screen theme.
+const QColor background(0xFF, 0xFF, 0xFF);
+const QColor ink(0x1A, 0x1A, 0x1A);
+const QColor muted(0x6B, 0x6B, 0x6B);
+const QColor stripe(0xF4, 0xF5, 0xF7);
+const QColor gridLine(0xE2, 0xE4, 0xE8);
+const QColor selectedRow(0xDC, 0xEA, 0xFB);
+const QColor ghostLine(0x9A, 0x9A, 0x9A);
+
+constexpr qreal indentStep = 14;
+constexpr int maxDetailValue = 2000; // characters of a tag value drawn; the rest is summarised
+
+QTextOption wrapOption()
+{
+    QTextOption o(Qt::AlignLeft | Qt::AlignTop);
+    o.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    return o;
+}
+
+qreal wrappedHeight(const QFont &font, qreal width, const QString &text)
+{
+    QTextLayout layout(text, font);
+    layout.setTextOption(wrapOption());
+    layout.beginLayout();
+    qreal height = 0;
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(std::max<qreal>(10, width));
+        height += line.height();
+    }
+    layout.endLayout();
+    return std::max(height, QFontMetricsF(font).height());
+}
+
+QFont exportFont(int pixelSize, bool bold = false, bool mono = false)
+{
+    QFont f;
+    if (mono) {
+        f.setFamilies({QStringLiteral("DejaVu Sans Mono"), QStringLiteral("Liberation Mono"), QStringLiteral("Noto Sans Mono")});
+        f.setStyleHint(QFont::Monospace);
+    } else {
+        f.setFamilies({QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Sans"), QStringLiteral("Liberation Sans")});
+        f.setStyleHint(QFont::SansSerif);
+    }
+    f.setPixelSize(pixelSize);
+    f.setBold(bold);
+    return f;
+}
+
+QString durationText(double us)
+{
+    return SpanTreeModel::formatDuration(us);
+}
+
+} // namespace
+
+TraceExportRenderer::TraceExportRenderer(const ExportSource &source, const ExportOptions &options)
+    : m_source(source)
+    , m_options(options)
+    , m_redactor(options.redact)
+    , m_width(std::clamp(options.width, ExportOptions::minWidth, ExportOptions::maxWidth))
+    , m_font(exportFont(12))
+    , m_bold(exportFont(12, true))
+    , m_title1(exportFont(18, true))
+    , m_small(exportFont(11))
+    , m_mono(exportFont(11, false, true))
+{
+    m_palette.setTrace(m_source.trace);
+    m_palette.setMode(m_source.colorMode);
+    if (!m_source.range.isValid() && m_source.trace)
+        m_source.range = {m_source.trace->startUs(), m_source.trace->startUs() + std::max<std::int64_t>(1, m_source.trace->durationUs())};
+    if (!m_source.range.isValid())
+        m_source.range = {0, 1};
+    // Span data through the redactor first, the header last: it says how many values were hidden.
+    buildRows();
+    buildDetails();
+    buildHeader();
+    layOut();
+}
+
+void TraceExportRenderer::buildRows()
+{
+    m_rowText.reserve(m_source.rows.size());
+    const Trace *t = m_source.trace.get();
+    for (const ExportRow &row : m_source.rows) {
+        RowText text;
+        if (t && row.span >= 0 && static_cast<std::size_t>(row.span) < t->spanCount()) {
+            const Span &s = t->span(static_cast<std::size_t>(row.span));
+            if (s.isPlaceholder()) {
+                text.name = tr("missing span %1").arg(m_redactor.text(t->qstr(s.spanId)));
+            } else {
+                text.service = m_redactor.text(t->qstr(s.service));
+                text.name = m_redactor.text(t->qstr(s.name));
+                text.duration = durationText(static_cast<double>(s.durationUs));
+            }
+        }
+        m_rowText.push_back(std::move(text));
+    }
+}
+
+void TraceExportRenderer::buildDetails()
+{
+    const Trace *t = m_source.trace.get();
+    if (!m_options.details || !t || m_source.detailsSpan < 0 || static_cast<std::size_t>(m_source.detailsSpan) >= t->spanCount())
+        return;
+    const Span &s = t->span(static_cast<std::size_t>(m_source.detailsSpan));
+    const auto text = [&](StrId id) { return m_redactor.text(t->qstr(id)); };
+    const auto section = [&](const QString &title) { m_details.push_back({DetailItem::Section, title, QString(), false, 0}); };
+    const auto field = [&](const QString &label, const QString &value, bool mono = false) {
+        if (!value.isEmpty())
+            m_details.push_back({DetailItem::Field, label, value, mono, 0});
+    };
+    const auto dur = [](double us) { return durationText(us); };
+
+    const QString who = s.isPlaceholder() ? tr("missing span %1").arg(text(s.spanId))
+                                          : (s.service ? text(s.service) + QStringLiteral(": ") : QString()) + text(s.name);
+    section(tr("Selected span: %1").arg(who));
+    field(tr("Operation"), text(s.name));
+    field(tr("Service"), text(s.service));
+    field(tr("Instance"), text(s.instance));
+    field(tr("Transaction"), text(s.transaction));
+    if (!s.isPlaceholder()) {
+        QString status = s.isError() ? tr("Error") : s.isWarning() ? tr("Warning: slower than usual") : tr("OK");
+        if (s.statusText)
+            status += QStringLiteral(" — ") + text(s.statusText);
+        field(tr("Status"), status);
+    }
+    field(tr("Span ID"), text(s.spanId));
+    field(tr("Parent ID"), text(s.parentId));
+    field(tr("Kind"), QString::fromLatin1(spanKindName(s.kind)));
+    field(tr("Component"), s.componentName ? text(s.componentName)
+                           : s.component != Component::None ? QString::fromLatin1(componentKey(s.component)) : QString());
+    field(tr("Start"), formatTimeWithZone(s.startUs));
+    field(tr("Offset in trace"), QStringLiteral("+") + dur(static_cast<double>(s.startUs - t->startUs())));
+    field(tr("Duration"), dur(static_cast<double>(s.durationUs)));
+    field(tr("Self time"), dur(static_cast<double>(s.selfTimeUs)));
+    if (s.skewShiftUs)
+        field(tr("Clock skew"), tr("shifted by %1").arg(dur(static_cast<double>(s.skewShiftUs))));
+
+    const std::size_t before = m_details.size();
+    section(tr("iplatform"));
+    field(QStringLiteral("lc"), text(s.componentName));
+    if (s.succeed >= 0)
+        field(QStringLiteral("succeed"), s.succeed ? QStringLiteral("true") : QStringLiteral("false"));
+    field(QStringLiteral("busisys"), text(s.busisys));
+    field(QStringLiteral("serviceInstId"), text(s.serviceInstId));
+    if (s.hasDurationMoveAvg()) {
+        QString v = dur(s.durationMoveAvgUs);
+        if (s.durationMoveAvgUs > 0)
+            v += tr(" (actual %1 = %2× usual)")
+                     .arg(dur(static_cast<double>(s.durationUs)), QString::number(static_cast<double>(s.durationUs) / s.durationMoveAvgUs, 'f', 2));
+        field(QStringLiteral("durationMoveAvg"), v);
+    }
+    field(QStringLiteral("optimize_warn_pct"), text(s.warnPctText));
+    field(QStringLiteral("optimize_warn_type"), text(s.warnType));
+    field(QStringLiteral("exception_class"), text(s.exceptionClass));
+    if (m_details.size() == before + 1)
+        m_details.pop_back();
+
+    if (s.annotationCount > 0) {
+        section(tr("Annotations"));
+        std::vector<const Annotation *> ordered;
+        for (const Annotation *a = t->annotationsBegin(s); a != t->annotationsEnd(s); ++a)
+            ordered.push_back(a);
+        std::stable_sort(ordered.begin(), ordered.end(), [](const Annotation *a, const Annotation *b) { return a->timestampUs < b->timestampUs; });
+        for (const Annotation *a : ordered) {
+            const QString meaning = AnnotationsPanel::meaning(t->str(a->value));
+            QString value = SpanPanel::formatTimestamp(a->timestampUs, false) + QStringLiteral("  +")
+                          + dur(static_cast<double>(a->timestampUs - s.rawStartUs));
+            const QString endpoint = m_redactor.text(SpanPanel::formatEndpoint(*t, a->endpoint));
+            if (!endpoint.isEmpty())
+                value += QStringLiteral("  ") + endpoint;
+            const QString event = text(a->value);
+            field(meaning.isEmpty() ? event : event + QStringLiteral(" (") + meaning + QLatin1Char(')'), value);
+        }
+    }
+
+    if (s.tagCount > 0) {
+        section(tr("Tags"));
+        for (const Tag *tag = t->tagsBegin(s); tag != t->tagsEnd(s); ++tag) {
+            const QString key = t->qstr(tag->key);
+            QString value = m_redactor.tagValue(key, t->qstr(tag->value));
+            if (value.size() > maxDetailValue)
+                value = value.left(maxDetailValue) + tr("… (%1 characters in all)").arg(value.size());
+            else if (tag->truncated)
+                value += tr("… (truncated when read)");
+            m_details.push_back({DetailItem::Field, m_redactor.text(key), value.isEmpty() ? QStringLiteral("\"\"") : value, true, 0});
+        }
+    }
+}
+
+void TraceExportRenderer::buildHeader()
+{
+    const Trace *t = m_source.trace.get();
+    if (!t) {
+        m_title = tr("No trace");
+        m_header.push_back(redactionLine(m_redactor));
+        return;
+    }
+    m_header = traceHeaderFields(*t, m_source.context, m_redactor);
+    const QString root = m_header.size() > 1 ? m_header[1].value : QString();
+    m_title = tr("Trace %1").arg(m_header.front().value) + (root.isEmpty() ? QString() : QStringLiteral(" — ") + root);
+    const auto offset = [&](std::int64_t us) -> QString { return QStringLiteral("+") + durationText(static_cast<double>(us - t->startUs())); };
+    const QString rows = m_source.rows.size() == 1 ? tr("1 row") : tr("%1 rows").arg(m_source.rows.size());
+    m_header.push_back({tr("Scope"), m_source.scope == ExportScope::Visible
+                                         ? tr("visible range %1 – %2, %3").arg(offset(m_source.range.startUs), offset(m_source.range.endUs), rows)
+                                         : tr("whole trace, %1 as expanded in the view").arg(rows)});
+    m_header.push_back(redactionLine(m_redactor));
+    m_legend = m_palette.legend();
+}
+
+void TraceExportRenderer::layOut()
+{
+    const QFontMetricsF fm(m_font), bfm(m_bold), tfm(m_title1), sfm(m_small);
+    m_rowHeight = std::ceil(fm.height() + 6);
+    m_rulerHeight = std::ceil(sfm.height() * 2 + 10);
+
+    // Header: title, then the fields in two columns.
+    const qreal inner = m_width - 2 * m_margin;
+    const qreal colWidth = (inner - 24) / 2;
+    m_labelWidth = 0;
+    for (const HeaderField &f : m_header)
+        m_labelWidth = std::max(m_labelWidth, bfm.horizontalAdvance(f.label) + 10);
+    m_labelWidth = std::min(m_labelWidth, colWidth / 3);
+    const std::size_t half = (m_header.size() + 1) / 2;
+    m_fieldHeights.clear();
+    for (std::size_t i = 0; i < half; ++i) {
+        qreal h = wrappedHeight(m_font, colWidth - m_labelWidth, m_header[i].value);
+        if (i + half < m_header.size())
+            h = std::max(h, wrappedHeight(m_font, colWidth - m_labelWidth, m_header[i + half].value));
+        m_fieldHeights.push_back(std::ceil(h) + 2);
+    }
+    qreal y = m_margin + tfm.height() + 8;
+    for (const qreal h : m_fieldHeights)
+        y += h;
+    // Legend: swatches that wrap, then a line that says what the marks mean.
+    m_legendTop = y + 8;
+    qreal x = 0;
+    int lines = m_legend.empty() ? 0 : 1;
+    for (const auto &e : m_legend) {
+        const qreal w = 16 + sfm.horizontalAdvance(e.label) + 16;
+        if (x > 0 && x + w > inner) {
+            ++lines;
+            x = 0;
+        }
+        x += w;
+    }
+    m_legendHeight = lines * (sfm.height() + 4) + sfm.height() + 4;
+    m_headerHeight = std::ceil(m_legendTop + m_legendHeight + 6);
+
+    // Name column: wide enough for the rows' text, within a third of the width.
+    qreal nameWidth = bfm.horizontalAdvance(tr("Span")) + 20;
+    for (std::size_t i = 0; i < m_rowText.size() && i < 20000; ++i) {
+        const RowText &r = m_rowText[i];
+        const qreal w = m_source.rows[i].depth * indentStep + 32 + bfm.horizontalAdvance(r.service) + fm.horizontalAdvance(r.name) + 40;
+        nameWidth = std::max(nameWidth, w);
+    }
+    m_nameWidth = std::ceil(std::clamp(nameWidth, 220.0, inner * 0.42));
+
+    // Details: each item's wrapped height.
+    const qreal detailLabelWidth = std::min<qreal>(320, inner / 3);
+    for (DetailItem &d : m_details) {
+        if (d.kind == DetailItem::Section)
+            d.height = std::ceil(bfm.height() * 1.3 + 12);
+        else
+            d.height = std::ceil(std::max(wrappedHeight(m_bold, detailLabelWidth - 8, d.label),
+                                          wrappedHeight(d.monospace ? m_mono : m_font, inner - detailLabelWidth, d.value)) + 3);
+    }
+}
+
+qreal TraceExportRenderer::singlePageHeight() const
+{
+    qreal h = m_headerHeight + m_rulerHeight + static_cast<qreal>(m_source.rows.size()) * m_rowHeight;
+    if (!m_details.empty())
+        h += 10;
+    for (const DetailItem &d : m_details)
+        h += d.height;
+    return std::ceil(h + m_margin);
+}
+
+TraceExportRenderer::Page TraceExportRenderer::wholePage() const
+{
+    return {0, static_cast<int>(m_source.rows.size()), 0, static_cast<int>(m_details.size())};
+}
+
+std::vector<TraceExportRenderer::Page> TraceExportRenderer::paginate(qreal pageHeight) const
+{
+    std::vector<Page> pages;
+    const qreal bottom = pageHeight - m_margin;
+    // Every page has the header and, while rows remain, the ruler; at least one row or item per page.
+    const int rows = static_cast<int>(m_source.rows.size());
+    const int perPage = std::max(1, static_cast<int>(std::floor((bottom - m_headerHeight - m_rulerHeight) / m_rowHeight)));
+    for (int first = 0; first < rows; first += perPage)
+        pages.push_back({first, std::min(rows, first + perPage), 0, 0});
+    if (pages.empty())
+        pages.push_back({0, 0, 0, 0});
+    int item = 0;
+    const int items = static_cast<int>(m_details.size());
+    qreal y = m_headerHeight + m_rulerHeight + (pages.back().rowEnd - pages.back().firstRow) * m_rowHeight + 10;
+    while (item < items) {
+        Page &page = pages.back();
+        page.firstDetail = page.detailEnd = item;
+        // A page without rows takes at least one item, so that every item finds a page.
+        const bool rowless = page.rowEnd == page.firstRow;
+        while (item < items) {
+            const qreal h = m_details[static_cast<std::size_t>(item)].height;
+            const bool empty = rowless && page.detailEnd == page.firstDetail;
+            if (y + h > bottom && !empty)
+                break;
+            // A section title does not end a page on its own.
+            const bool lonelyTitle = m_details[static_cast<std::size_t>(item)].kind == DetailItem::Section && item + 1 < items
+                                  && y + h + m_details[static_cast<std::size_t>(item) + 1].height > bottom;
+            if (lonelyTitle && !empty)
+                break;
+            y += h;
+            page.detailEnd = ++item;
+        }
+        if (item < items) {
+            pages.push_back({0, 0, item, item});
+            y = m_headerHeight + 10;
+        }
+    }
+    return pages;
+}
+
+void TraceExportRenderer::drawText(QPainter *p, const QRectF &rect, int flags, const QString &text) const
+{
+    if (text.isEmpty())
+        return;
+    m_drawn << text;
+    p->drawText(rect, flags, text);
+}
+
+void TraceExportRenderer::paintPage(QPainter *p, const Page &page, qreal pageHeight) const
+{
+    p->save();
+    p->fillRect(QRectF(0, 0, m_width, pageHeight), background);
+    paintHeader(p);
+    qreal y = m_headerHeight;
+    if (page.rowEnd > page.firstRow || (page.firstDetail == 0 && m_source.rows.empty())) {
+        paintRuler(p, y);
+        y += m_rulerHeight;
+        const qreal rowsTop = y;
+        for (int r = page.firstRow; r < page.rowEnd; ++r) {
+            const ExportRow &row = m_source.rows[static_cast<std::size_t>(r)];
+            const QRectF rect(m_margin, y, m_width - 2 * m_margin, m_rowHeight);
+            if (row.span == m_source.detailsSpan && m_options.details)
+                p->fillRect(rect, selectedRow);
+            else if (r % 2)
+                p->fillRect(rect, stripe);
+            y += m_rowHeight;
+        }
+        // Faint lines at the ruler's ticks across the rows.
+        const qreal axisLeft = m_margin + m_nameWidth + 2, axisWidth = m_width - m_margin - axisLeft - 2;
+        const TimeRange &range = m_source.range;
+        const std::int64_t step = tickStepUs(range.durationUs(), static_cast<int>(axisWidth));
+        const std::int64_t origin = m_source.trace ? m_source.trace->startUs() : range.startUs;
+        const std::int64_t offset = range.startUs - origin;
+        std::int64_t t = offset >= 0 ? ((offset + step - 1) / step) * step : -((-offset) / step) * step;
+        p->setPen(QPen(gridLine, 1));
+        for (; origin + t <= range.endUs; t += step) {
+            const qreal x = axisLeft + timeToPixel(origin + t, range, static_cast<int>(axisWidth));
+            p->drawLine(QPointF(x, rowsTop), QPointF(x, y));
+        }
+        p->drawLine(QPointF(m_margin + m_nameWidth, rowsTop), QPointF(m_margin + m_nameWidth, y));
+        qreal rowY = rowsTop;
+        for (int r = page.firstRow; r < page.rowEnd; ++r) {
+            paintRow(p, r, rowY);
+            rowY += m_rowHeight;
+        }
+        p->setPen(QPen(gridLine, 1));
+        p->drawLine(QPointF(m_margin, y), QPointF(m_width - m_margin, y));
+        y += 10;
+    } else {
+        y += 10;
+    }
+    paintDetails(p, page.firstDetail, page.detailEnd, y);
+    p->restore();
+}
+
+void TraceExportRenderer::paintHeader(QPainter *p) const
+{
+    const QFontMetricsF tfm(m_title1), sfm(m_small);
+    const qreal inner = m_width - 2 * m_margin;
+    p->setPen(ink);
+    p->setFont(m_title1);
+    drawText(p, QRectF(m_margin, m_margin, inner, tfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+             tfm.elidedText(m_title, Qt::ElideRight, inner));
+    const qreal colWidth = (inner - 24) / 2;
+    const std::size_t half = (m_header.size() + 1) / 2;
+    qreal y = m_margin + tfm.height() + 8;
+    for (std::size_t i = 0; i < half; ++i) {
+        for (const std::size_t k : {i, i + half}) {
+            if (k >= m_header.size())
+                continue;
+            const qreal x = m_margin + (k == i ? 0 : colWidth + 24);
+            p->setFont(m_bold);
+            p->setPen(muted);
+            drawText(p, QRectF(x, y, m_labelWidth, m_fieldHeights[i]), Qt::AlignLeft | Qt::AlignTop, m_header[k].label);
+            p->setFont(m_font);
+            p->setPen(ink);
+            m_drawn << m_header[k].value;
+            p->drawText(QRectF(x + m_labelWidth, y, colWidth - m_labelWidth, m_fieldHeights[i]), m_header[k].value, wrapOption());
+        }
+        y += m_fieldHeights[i];
+    }
+    // Legend.
+    p->setFont(m_small);
+    qreal x = 0;
+    y = m_legendTop;
+    const qreal lineHeight = sfm.height() + 4;
+    for (const auto &e : m_legend) {
+        const qreal w = 16 + sfm.horizontalAdvance(e.label) + 16;
+        if (x > 0 && x + w > inner) {
+            x = 0;
+            y += lineHeight;
+        }
+        p->fillRect(QRectF(m_margin + x, y + (sfm.height() - 10) / 2, 10, 10), e.color);
+        p->setPen(ink);
+        drawText(p, QRectF(m_margin + x + 16, y, w - 16, sfm.height()), Qt::AlignLeft | Qt::AlignVCenter, e.label);
+        x += w;
+    }
+    if (!m_legend.empty())
+        y += lineHeight;
+    p->setPen(muted);
+    drawText(p, QRectF(m_margin, y, inner, sfm.height()), Qt::AlignLeft | Qt::AlignVCenter,
+             sfm.elidedText(tr("Red bar: failed. Amber outline: slower than usual (black tick: usual duration, dotted: warning "
+                               "threshold). Lighter ends: network time (cs→sr, ss→cr). Dashed outline: position before "
+                               "clock-skew correction."),
+                            Qt::ElideRight, inner));
+}
+
+void TraceExportRenderer::paintRuler(QPainter *p, qreal y) const
+{
+    const QFontMetricsF sfm(m_small);
+    const qreal axisLeft = m_margin + m_nameWidth + 2, axisWidth = m_width - m_margin - axisLeft - 2;
+    const QRectF rect(m_margin, y, m_width - 2 * m_margin, m_rulerHeight);
+    p->fillRect(rect, QColor(0xEC, 0xEE, 0xF1));
+    p->setPen(QPen(QColor(0xC8, 0xCC, 0xD2), 1));
+    p->drawLine(rect.bottomLeft(), rect.bottomRight());
+    p->drawLine(QPointF(m_margin + m_nameWidth, y), QPointF(m_margin + m_nameWidth, y + m_rulerHeight));
+    p->setFont(m_bold);
+    p->setPen(ink);
+    drawText(p, QRectF(m_margin + 6, y, m_nameWidth - 12, m_rulerHeight), Qt::AlignLeft | Qt::AlignVCenter, tr("Span"));
+
+    const TimeRange &range = m_source.range;
+    const std::int64_t step = tickStepUs(range.durationUs(), static_cast<int>(axisWidth));
+    const std::int64_t origin = m_source.trace ? m_source.trace->startUs() : range.startUs;
+    const std::int64_t total = m_source.trace ? m_source.trace->durationUs() : range.durationUs();
+    p->setFont(m_small);
+    drawText(p, QRectF(axisLeft + 2, y + 2, axisWidth, sfm.height()), Qt::AlignLeft | Qt::AlignTop,
+             tr("Timeline  %1 – %2 of %3")
+                 .arg(formatTickLabel(range.startUs - origin, step), formatTickLabel(range.endUs - origin, step), formatTickLabel(total, step)));
+    const std::int64_t offset = range.startUs - origin;
+    std::int64_t t = offset >= 0 ? ((offset + step - 1) / step) * step : -((-offset) / step) * step;
+    const qreal bottom = y + m_rulerHeight;
+    for (; origin + t <= range.endUs; t += step) {
+        const qreal x = axisLeft + timeToPixel(origin + t, range, static_cast<int>(axisWidth));
+        p->drawLine(QPointF(x, bottom - 6), QPointF(x, bottom));
+        for (int i = 1; i < 5; ++i) {
+            const qreal xm = axisLeft + timeToPixel(origin + t + step * i / 5, range, static_cast<int>(axisWidth));
+            if (xm <= axisLeft + axisWidth)
+                p->drawLine(QPointF(xm, bottom - 2), QPointF(xm, bottom));
+        }
+        const QString label = formatTickLabel(t, step);
+        const qreal w = sfm.horizontalAdvance(label);
+        if (x + 3 + w <= axisLeft + axisWidth)
+            drawText(p, QRectF(x + 3, bottom - 6 - sfm.height(), w + 1, sfm.height()), Qt::AlignLeft | Qt::AlignBottom, label);
+    }
+}
+
+void TraceExportRenderer::paintRow(QPainter *p, int r, qreal y) const
+{
+    const ExportRow &row = m_source.rows[static_cast<std::size_t>(r)];
+    const RowText &text = m_rowText[static_cast<std::size_t>(r)];
+    const Trace *t = m_source.trace.get();
+    if (!t || row.span < 0 || static_cast<std::size_t>(row.span) >= t->spanCount())
+        return;
+    const Span &s = t->span(static_cast<std::size_t>(row.span));
+    const QFontMetricsF fm(m_font), bfm(m_bold);
+
+    p->save();
+    const QRectF nameCell(m_margin, y, m_nameWidth, m_rowHeight);
+    p->setClipRect(nameCell);
+    qreal x = m_margin + 4 + row.depth * indentStep;
+    const qreal cy = y + m_rowHeight / 2;
+    // Expand/collapse arrow, as the tree shows it.
+    if (s.childCount > 0) {
+        QPainterPath arrow;
+        if (row.collapsed) {
+            arrow.moveTo(x + 2, cy - 4);
+            arrow.lineTo(x + 7, cy);
+            arrow.lineTo(x + 2, cy + 4);
+        } else {
+            arrow.moveTo(x, cy - 2);
+            arrow.lineTo(x + 8, cy - 2);
+            arrow.lineTo(x + 4, cy + 3);
+        }
+        arrow.closeSubpath();
+        p->setRenderHint(QPainter::Antialiasing, true);
+        p->fillPath(arrow, muted);
+    }
+    x += 12;
+    if (s.isError() || s.isWarning()) {
+        const qreal d = 10;
+        const QRectF disc(x, cy - d / 2, d, d);
+        p->setRenderHint(QPainter::Antialiasing, true);
+        p->setPen(Qt::NoPen);
+        p->setBrush(s.isError() ? SpanPalette::errorColor() : SpanPalette::warningColor());
+        p->drawEllipse(disc);
+        QFont mark = m_bold;
+        mark.setPixelSize(8);
+        p->setFont(mark);
+        p->setPen(Qt::white);
+        p->drawText(disc, Qt::AlignCenter, QStringLiteral("!"));
+    }
+    p->setRenderHint(QPainter::Antialiasing, false);
+    x += 14;
+    const qreal right = m_margin + m_nameWidth - 6;
+    if (s.isPlaceholder()) {
+        QFont italic = m_font;
+        italic.setItalic(true);
+        p->setFont(italic);
+        p->setPen(muted);
+        drawText(p, QRectF(x, y, right - x, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                 QFontMetricsF(italic).elidedText(text.name, Qt::ElideRight, right - x));
+    } else {
+        const QString suffix = row.collapsed ? QStringLiteral(" (%1)").arg(s.childCount) : QString();
+        const qreal suffixWidth = fm.horizontalAdvance(suffix);
+        if (!text.service.isEmpty()) {
+            const QString service = bfm.elidedText(text.service, Qt::ElideRight, std::max<qreal>(0, (right - x) / 2));
+            p->setFont(m_bold);
+            p->setPen(SpanPalette::textColorFor(m_palette.serviceColor(s.service)));
+            drawText(p, QRectF(x, y, right - x, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, service);
+            x += bfm.horizontalAdvance(service) + fm.horizontalAdvance(QLatin1Char(' '));
+        }
+        const QString op = fm.elidedText(text.name, Qt::ElideMiddle, std::max<qreal>(0, right - x - suffixWidth));
+        p->setFont(m_font);
+        p->setPen(ink);
+        drawText(p, QRectF(x, y, right - x, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, op);
+        if (!suffix.isEmpty()) {
+            p->setPen(muted);
+            drawText(p, QRectF(x + fm.horizontalAdvance(op), y, suffixWidth + 2, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, suffix);
+        }
+    }
+    p->restore();
+
+    const qreal axisLeft = m_margin + m_nameWidth + 2, axisWidth = m_width - m_margin - axisLeft - 2;
+    paintBar(p, s, QRectF(axisLeft, y, axisWidth, m_rowHeight));
+    if (!s.isPlaceholder() && !text.duration.isEmpty()) {
+        // The duration beside the bar, or inside it when there is no room outside, as the view does.
+        const TimeRange &range = m_source.range;
+        const std::int64_t start = m_source.showRawTimes ? s.rawStartUs : s.startUs;
+        const qreal x0 = axisLeft + std::clamp(timeToPixel(start, range, static_cast<int>(axisWidth)), -10.0, axisWidth + 10);
+        const qreal x1 = axisLeft + std::clamp(timeToPixel(start + s.durationUs, range, static_cast<int>(axisWidth)), -10.0, axisWidth + 10);
+        const qreal w = QFontMetricsF(m_small).horizontalAdvance(text.duration) + 6;
+        p->save();
+        p->setClipRect(QRectF(axisLeft, y, axisWidth, m_rowHeight));
+        p->setFont(m_small);
+        p->setPen(ink);
+        if (axisLeft + axisWidth - std::max(x1, x0 + 1) >= w)
+            drawText(p, QRectF(std::max(x1, x0 + 1) + 4, y, w, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, text.duration);
+        else if (x0 - axisLeft >= w)
+            drawText(p, QRectF(x0 - w - 2, y, w, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, text.duration);
+        else if (x1 - x0 > w) {
+            const QColor bar = s.isError() ? SpanPalette::errorColor() : m_palette.barColor(s);
+            p->setPen(bar.lightness() > 140 ? Qt::black : Qt::white);
+            drawText(p, QRectF(x0 + 3, y, x1 - x0 - 6, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, text.duration);
+        }
+        p->restore();
+    }
+}
+
+void TraceExportRenderer::paintBar(QPainter *p, const Span &span, const QRectF &cell) const
+{
+    const Trace &trace = *m_source.trace;
+    const TimeRange &range = m_source.range;
+    const auto xAt = [&](double us) {
+        const double x = (us - static_cast<double>(range.startUs)) * cell.width() / static_cast<double>(range.durationUs());
+        return cell.left() + std::clamp(x, -10.0, cell.width() + 10.0);
+    };
+    const auto barFor = [&](std::int64_t start) {
+        const qreal left = xAt(static_cast<double>(start));
+        const qreal right = xAt(static_cast<double>(start + span.durationUs));
+        const qreal h = std::max<qreal>(4, cell.height() - 8);
+        return QRectF(left, cell.top() + (cell.height() - h) / 2, std::max<qreal>(1, right - left), h);
+    };
+    p->save();
+    p->setClipRect(cell);
+    p->setRenderHint(QPainter::Antialiasing, false);
+    const bool raw = m_source.showRawTimes;
+    const std::int64_t shownStart = raw ? span.rawStartUs : span.startUs;
+    const QRectF bar = barFor(shownStart);
+    const bool dim = m_source.showCriticalPath && !span.hasFlag(SpanFlag::CriticalPath);
+
+    if (!raw && span.skewShiftUs != 0) {
+        p->setPen(QPen(ghostLine, 1, Qt::DashLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(barFor(span.rawStartUs));
+    }
+    QColor color = span.isError() ? SpanPalette::errorColor() : m_palette.barColor(span);
+    if (dim)
+        color = QColor::fromHsv(color.hsvHue(), color.hsvSaturation() / 4, std::min(255, color.value() + 60));
+    if (span.isPlaceholder()) {
+        p->fillRect(bar, SpanPalette::placeholderColor().lighter(150));
+        p->fillRect(bar, QBrush(SpanPalette::placeholderColor(), Qt::BDiagPattern));
+        p->setPen(QPen(SpanPalette::placeholderColor().darker(130), 1, Qt::DashLine));
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(bar);
+        p->restore();
+        return;
+    }
+    p->fillRect(bar, color);
+    std::int64_t cs = 0, sr = 0, ss = 0, cr = 0;
+    for (const Annotation *a = trace.annotationsBegin(span); a != trace.annotationsEnd(span); ++a) {
+        const auto v = trace.str(a->value);
+        std::int64_t *slot = v == "cs" ? &cs : v == "sr" ? &sr : v == "ss" ? &ss : v == "cr" ? &cr : nullptr;
+        if (slot && !*slot)
+            *slot = a->timestampUs;
+    }
+    const std::int64_t shift = raw ? 0 : span.skewShiftUs;
+    const QColor light = color.lighter(150);
+    const auto lighten = [&](std::int64_t from, std::int64_t to) {
+        if (from && to && to > from) {
+            const qreal a = std::max(bar.left(), xAt(static_cast<double>(from + shift)));
+            const qreal b = std::min(bar.right(), xAt(static_cast<double>(to + shift)));
+            if (b > a)
+                p->fillRect(QRectF(a, bar.top(), b - a, bar.height()), light);
+        }
+    };
+    lighten(cs, sr);
+    lighten(ss, cr);
+    const QColor tick = color.darker(170);
+    for (const std::int64_t t : {cs, sr, ss, cr})
+        if (t)
+            p->fillRect(QRectF(xAt(static_cast<double>(t + shift)), bar.top(), 1, bar.height()), tick);
+    if (span.isWarning() || span.isError()) {
+        p->setPen(QPen(span.isError() ? SpanPalette::errorColor().darker(150) : SpanPalette::warningColor(), 2));
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
+    }
+    if (m_source.showCriticalPath && span.hasFlag(SpanFlag::CriticalPath)) {
+        p->setPen(QPen(ink, 1));
+        p->setBrush(Qt::NoBrush);
+        p->drawRect(bar.adjusted(-1, -1, 1, 1));
+    }
+    if (span.hasDurationMoveAvg()) {
+        const qreal x = xAt(static_cast<double>(shownStart) + span.durationMoveAvgUs);
+        p->fillRect(QRectF(x - 1, bar.top() - 3, 2, bar.height() + 6), ink);
+        if (!std::isnan(span.warnPct) && span.warnPct > 0) {
+            const qreal w = xAt(static_cast<double>(shownStart) + span.durationMoveAvgUs * (1.0 + span.warnPct / 100.0));
+            p->setPen(QPen(SpanPalette::warningColor().darker(120), 2, Qt::DotLine));
+            p->drawLine(QPointF(w, bar.top() - 3), QPointF(w, bar.bottom() + 3));
+        }
+    }
+    p->restore();
+}
+
+qreal TraceExportRenderer::paintDetails(QPainter *p, int first, int end, qreal y) const
+{
+    const qreal inner = m_width - 2 * m_margin;
+    const qreal labelWidth = std::min<qreal>(320, inner / 3);
+    for (int i = first; i < end; ++i) {
+        const DetailItem &d = m_details[static_cast<std::size_t>(i)];
+        if (d.kind == DetailItem::Section) {
+            p->setFont(m_bold);
+            p->setPen(ink);
+            const qreal top = y + 8;
+            drawText(p, QRectF(m_margin, top, inner, d.height - 10), Qt::AlignLeft | Qt::AlignVCenter,
+                     QFontMetricsF(m_bold).elidedText(d.label, Qt::ElideRight, inner));
+            p->setPen(QPen(gridLine, 1));
+            p->drawLine(QPointF(m_margin, y + d.height - 2), QPointF(m_width - m_margin, y + d.height - 2));
+        } else {
+            p->setFont(m_bold);
+            p->setPen(muted);
+            m_drawn << d.label;
+            p->drawText(QRectF(m_margin, y, labelWidth - 8, d.height), d.label, wrapOption());
+            p->setFont(d.monospace ? m_mono : m_font);
+            p->setPen(ink);
+            m_drawn << d.value;
+            p->drawText(QRectF(m_margin + labelWidth, y, inner - labelWidth, d.height), d.value, wrapOption());
+        }
+        y += d.height;
+    }
+    return y;
+}
+
+} // namespace td
