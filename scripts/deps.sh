@@ -15,7 +15,7 @@ PACKAGES=(
   # tests: a display for GUI smoke runs, sanitizers and the fuzzer runtime
   xvfb xauth clang libclang-rt-14-dev python3
   # packaging checks
-  dpkg-dev desktop-file-utils appstream file
+  dpkg-dev desktop-file-utils appstream file shared-mime-info
   # benchmark baseline (simdjson parse time)
   libsimdjson-dev
 )

@@ -1,0 +1,2732 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ConnectionProfile</name>
+    <message>
+        <source>The profile needs a name.</source>
+        <translation>配置需要一个名称。</translation>
+    </message>
+    <message>
+        <source>The base URL must be a full address such as https://apm.example.com.</source>
+        <translation>基础 URL 必须是完整地址，例如 https://apm.example.com。</translation>
+    </message>
+    <message>
+        <source>The base URL must start with https:// (or http:// for a local test server).</source>
+        <translation>基础 URL 必须以 https:// 开头（本地测试服务器可用 http://）。</translation>
+    </message>
+    <message>
+        <source>The project id is missing.</source>
+        <translation>缺少项目 ID。</translation>
+    </message>
+    <message>
+        <source>The token header name is missing (usually X-Auth-Token).</source>
+        <translation>缺少令牌请求头名称（通常为 X-Auth-Token）。</translation>
+    </message>
+    <message>
+        <source>The timeout must be at least one second.</source>
+        <translation>超时时间至少为 1 秒。</translation>
+    </message>
+    <message>
+        <source>The size limit must be between 1 and %1 MiB.</source>
+        <translation>大小上限必须在 1 到 %1 MiB 之间。</translation>
+    </message>
+</context>
+<context>
+    <name>td</name>
+    <message>
+        <source>Write FILE (or the fetched trace) as a picture or summary for an incident report and exit: OUT.png, OUT.svg, OUT.pdf or OUT.md (Markdown, with OUT.png beside it). No display needed. Secrets are redacted.</source>
+        <translation>将 FILE（或获取到的调用链）写成用于故障报告的图片或摘要后退出：OUT.png、OUT.svg、OUT.pdf 或 OUT.md（Markdown，旁边附 OUT.png）。无需显示器。敏感信息会被脱敏。</translation>
+    </message>
+    <message>
+        <source>With --export: &apos;all&apos; (every span, default) or &apos;visible&apos; (zoomed to the --details span as the window&apos;s Z does).</source>
+        <translation>与 --export 一起使用：&apos;all&apos;（全部 Span，默认）或 &apos;visible&apos;（像窗口中按 Z 一样缩放到 --details 指定的 Span）。</translation>
+    </message>
+    <message>
+        <source>With --export: add the details of the span with this id below the timeline.</source>
+        <translation>与 --export 一起使用：在时间线下方附上该 ID 对应 Span 的详情。</translation>
+    </message>
+    <message>
+        <source>With --export: keep secrets (tokens, passwords, cookies, session ids) as they are.</source>
+        <translation>与 --export 一起使用：保留敏感信息原样（令牌、密码、Cookie、会话 ID）。</translation>
+    </message>
+    <message>
+        <source>--export needs a file name ending in .png, .svg, .pdf or .md</source>
+        <translation>--export 需要以 .png、.svg、.pdf 或 .md 结尾的文件名</translation>
+    </message>
+    <message>
+        <source>--width needs a number of pixels from %1 to %2</source>
+        <translation>--width 需要 %1 到 %2 之间的像素数</translation>
+    </message>
+    <message>
+        <source>--scope is &apos;all&apos; or &apos;visible&apos;</source>
+        <translation>--scope 只能是 &apos;all&apos; 或 &apos;visible&apos;</translation>
+    </message>
+    <message>
+        <source>--export needs exactly one FILE or --fetch ID</source>
+        <translation>--export 需要恰好一个 FILE 或 --fetch ID</translation>
+    </message>
+    <message>
+        <source>the command line takes the token from the TRACEDESK_TOKEN environment variable</source>
+        <translation>命令行从环境变量 TRACEDESK_TOKEN 读取令牌</translation>
+    </message>
+    <message>
+        <source>--details: there is no span with id &quot;%1&quot; in this trace</source>
+        <translation>--details：此调用链中没有 ID 为“%1”的 Span</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1 rows are too many for one picture; export a PDF, collapse spans or choose the visible range</source>
+        <translation>%1 行太多，无法放进一张图片；请导出 PDF、折叠部分 Span 或选择可见范围</translation>
+    </message>
+    <message>
+        <source>not enough memory for a picture this large</source>
+        <translation>内存不足，无法生成这么大的图片</translation>
+    </message>
+    <message>
+        <source>there is no trace to export</source>
+        <translation>没有可导出的调用链</translation>
+    </message>
+    <message>
+        <source>Exported by TraceDesk</source>
+        <translation>由 TraceDesk 导出</translation>
+    </message>
+    <message>
+        <source>the PDF writer did not start</source>
+        <translation>PDF 写入器未能启动</translation>
+    </message>
+    <message>
+        <source>parse</source>
+        <translation>解析</translation>
+    </message>
+    <message>
+        <source>skipped span</source>
+        <translation>跳过的 Span</translation>
+    </message>
+    <message>
+        <source>missing parent</source>
+        <translation>缺失父 Span</translation>
+    </message>
+    <message>
+        <source>duplicate id</source>
+        <translation>重复 ID</translation>
+    </message>
+    <message>
+        <source>cycle</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <source>clock skew</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>outside parent</source>
+        <translation>超出父 Span</translation>
+    </message>
+    <message>
+        <source>no timestamp</source>
+        <translation>无时间戳</translation>
+    </message>
+    <message>
+        <source>truncated</source>
+        <translation>已截断</translation>
+    </message>
+    <message>
+        <source>API error</source>
+        <translation>API 错误</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace ID</translation>
+    </message>
+    <message>
+        <source>(missing span %1)</source>
+        <translation>（缺失的 Span %1）</translation>
+    </message>
+    <message>
+        <source>Root</source>
+        <translation>根</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Span 数</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>导出时间</translation>
+    </message>
+    <message>
+        <source>Redaction</source>
+        <translation>脱敏</translation>
+    </message>
+    <message>
+        <source>off: secrets in span data are shown as they are</source>
+        <translation>关闭：Span 数据中的敏感信息按原样显示</translation>
+    </message>
+    <message>
+        <source>1 value redacted</source>
+        <translation>已脱敏 1 个值</translation>
+    </message>
+    <message>
+        <source>%1 values redacted</source>
+        <translation>已脱敏 %1 个值</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>错误（%1）</translation>
+    </message>
+    <message>
+        <source>No span failed.</source>
+        <translation>没有失败的 Span。</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Warnings (%1)</source>
+        <translation>警告（%1）</translation>
+    </message>
+    <message>
+        <source>No slow-call warnings.</source>
+        <translation>没有慢调用警告。</translation>
+    </message>
+    <message>
+        <source>Usual</source>
+        <translation>平常</translation>
+    </message>
+    <message>
+        <source>Most self time</source>
+        <translation>自身耗时最多</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>自身耗时</translation>
+    </message>
+    <message>
+        <source>% of trace</source>
+        <translation>占调用链 %</translation>
+    </message>
+    <message>
+        <source>Slower than usual (%1)</source>
+        <translation>比平常慢（%1）</translation>
+    </message>
+    <message>
+        <source>No span took longer than its usual duration (durationMoveAvg).</source>
+        <translation>没有 Span 的耗时超过其平常耗时（durationMoveAvg）。</translation>
+    </message>
+    <message>
+        <source>Usual (durationMoveAvg)</source>
+        <translation>平常耗时（durationMoveAvg）</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>倍数</translation>
+    </message>
+    <message>
+        <source>Critical path</source>
+        <translation>关键路径</translation>
+    </message>
+    <message>
+        <source>No critical path.</source>
+        <translation>没有关键路径。</translation>
+    </message>
+    <message>
+        <source>self %1</source>
+        <translation>自身 %1</translation>
+    </message>
+    <message>
+        <source>Incident summary: trace %1</source>
+        <translation>故障摘要：调用链 %1</translation>
+    </message>
+    <message>
+        <source>Trace timeline</source>
+        <translation>调用链时间线</translation>
+    </message>
+    <message>
+        <source>With --export: width in pixels (default 1600, PDF 1200 across an A4 landscape page; PNG is drawn at twice that density).</source>
+        <translation>与 --export 一起使用：宽度（像素，默认 1600；PDF 为 1200，铺满 A4 横向页面；PNG 按两倍密度绘制）。</translation>
+    </message>
+</context>
+<context>
+    <name>td::AnalysisView</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Time by service</source>
+        <translation>按服务统计耗时</translation>
+    </message>
+    <message>
+        <source>Slower by</source>
+        <translation>慢多少</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Usual</source>
+        <translation>平常</translation>
+    </message>
+    <message>
+        <source>Warning threshold</source>
+        <translation>警告阈值</translation>
+    </message>
+    <message>
+        <source>Warning type</source>
+        <translation>警告类型</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用次数</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>语句</translation>
+    </message>
+    <message>
+        <source>Statements</source>
+        <translation>语句数</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Under</source>
+        <translation>所在父 Span</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Exception</source>
+        <translation>异常</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Service and operation</source>
+        <translation>服务与操作</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件类型</translation>
+    </message>
+    <message>
+        <source>Tag key</source>
+        <translation>标签键</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Group by:</source>
+        <translation>分组依据：</translation>
+    </message>
+    <message>
+        <source>Time by component</source>
+        <translation>按组件类型统计耗时</translation>
+    </message>
+    <message>
+        <source>Duration distribution</source>
+        <translation>耗时分布</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>× %1</source>
+        <translation>× %1</translation>
+    </message>
+    <message>
+        <source>Tag value</source>
+        <translation>标签值</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>最小</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Self total</source>
+        <translation>自身耗时合计</translation>
+    </message>
+    <message>
+        <source>Self average</source>
+        <translation>自身耗时平均</translation>
+    </message>
+    <message>
+        <source>% of trace</source>
+        <translation>占调用链 %</translation>
+    </message>
+    <message>
+        <source>(without this tag)</source>
+        <translation>（无此标签）</translation>
+    </message>
+    <message>
+        <source>Export statistics</source>
+        <translation>导出统计</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The table shows the first %1 of %2.</source>
+        <translation>表格只显示 %2 行中的前 %1 行。</translation>
+    </message>
+    <message>
+        <source>Slower than usual (%1)</source>
+        <translation>比平常慢（%1）</translation>
+    </message>
+    <message>
+        <source>Repeated calls (%1)</source>
+        <translation>重复调用（%1）</translation>
+    </message>
+    <message>
+        <source>Errors (%1)</source>
+        <translation>错误（%1）</translation>
+    </message>
+    <message>
+        <source>Self time and total time per service (number of spans in brackets); click a bar to highlight the spans</source>
+        <translation>每个服务的自身耗时与总耗时（括号内为 Span 数）；点击条形可突出显示对应的 Span</translation>
+    </message>
+    <message>
+        <source>The same per component (lc), &quot;other&quot; for spans without one</source>
+        <translation>按组件类型（lc）统计，同上；没有组件类型的 Span 归入“other”</translation>
+    </message>
+    <message>
+        <source>Spans by duration on logarithmic buckets; the selected span&apos;s bucket is marked; click a bar to highlight its spans</source>
+        <translation>按对数分桶统计的 Span 耗时；选中 Span 所在的桶会被标出；点击条形可突出显示其中的 Span</translation>
+    </message>
+    <message>
+        <source>Analysing %1 spans…</source>
+        <translation>正在分析 %1 个 Span…</translation>
+    </message>
+    <message>
+        <source>Fold repeated calls in the timeline</source>
+        <translation>在时间线中折叠重复调用</translation>
+    </message>
+    <message>
+        <source>Show each group as one row, its first call marked ×N</source>
+        <translation>每组显示为一行，在第一个调用上标出 ×N</translation>
+    </message>
+    <message>
+        <source>From first to last</source>
+        <translation>首尾时间跨度</translation>
+    </message>
+    <message>
+        <source>No trace open: the analysis appears here when a trace is shown.</source>
+        <translation>未打开调用链：显示调用链后，分析结果将出现在这里。</translation>
+    </message>
+</context>
+<context>
+    <name>td::AnnotationsPanel</name>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>含义</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Offset</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>This span has no annotations.</source>
+        <translation>此 Span 没有注解。</translation>
+    </message>
+    <message>
+        <source>Client Send</source>
+        <translation>客户端发送</translation>
+    </message>
+    <message>
+        <source>Server Receive</source>
+        <translation>服务端接收</translation>
+    </message>
+    <message>
+        <source>Server Send</source>
+        <translation>服务端发送</translation>
+    </message>
+    <message>
+        <source>Client Receive</source>
+        <translation>客户端接收</translation>
+    </message>
+    <message>
+        <source>Wire Send</source>
+        <translation>线路发送</translation>
+    </message>
+    <message>
+        <source>Wire Receive</source>
+        <translation>线路接收</translation>
+    </message>
+</context>
+<context>
+    <name>td::CommandLine</name>
+    <message>
+        <source>Fetch trace ID from the spans API.</source>
+        <translation>从 Spans API 获取指定 ID 的调用链。</translation>
+    </message>
+    <message>
+        <source>Connection profile to fetch with (as saved in Connections).</source>
+        <translation>用于获取的连接配置（即“连接”中保存的配置）。</translation>
+    </message>
+    <message>
+        <source>Spans API base URL (instead of a profile).</source>
+        <translation>Spans API 基础 URL（代替连接配置）。</translation>
+    </message>
+    <message>
+        <source>Project id.</source>
+        <translation>项目 ID。</translation>
+    </message>
+    <message>
+        <source>clusterId header.</source>
+        <translation>clusterId 请求头。</translation>
+    </message>
+    <message>
+        <source>namespace header.</source>
+        <translation>namespace 请求头。</translation>
+    </message>
+    <message>
+        <source>Header carrying the token (default X-Auth-Token). The token is read from TRACEDESK_TOKEN, or from the keychain for --profile.</source>
+        <translation>携带令牌的请求头（默认 X-Auth-Token）。令牌从 TRACEDESK_TOKEN 读取；使用 --profile 时从系统密钥环读取。</translation>
+    </message>
+    <message>
+        <source>Give up after S seconds without data (default 30).</source>
+        <translation>连续 S 秒收不到数据即放弃（默认 30）。</translation>
+    </message>
+    <message>
+        <source>With --fetch: write the answer exactly as received to FILE and exit.</source>
+        <translation>与 --fetch 一起使用：将服务器应答原样写入 FILE 后退出。</translation>
+    </message>
+    <message>
+        <source>--output needs --fetch ID</source>
+        <translation>--output 需要 --fetch ID</translation>
+    </message>
+    <message>
+        <source>there is no connection profile called &quot;%1&quot;</source>
+        <translation>没有名为“%1”的连接配置</translation>
+    </message>
+    <message>
+        <source>--timeout needs a number of seconds greater than 0</source>
+        <translation>--timeout 需要大于 0 的秒数</translation>
+    </message>
+    <message>
+        <source>--fetch needs a trace id that is not empty</source>
+        <translation>--fetch 需要一个非空的 Trace ID</translation>
+    </message>
+    <message>
+        <source>--fetch needs --profile NAME or --base-url URL and --project-id P</source>
+        <translation>--fetch 需要 --profile NAME，或 --base-url URL 加 --project-id P</translation>
+    </message>
+    <message>
+        <source>--fetch needs --project-id P (or a --profile that has one)</source>
+        <translation>--fetch 需要 --project-id P（或一个包含项目 ID 的 --profile）</translation>
+    </message>
+    <message>
+        <source>Open a window of its own instead of handing FILE or LINK to the TraceDesk that is already running.</source>
+        <translation>单独打开一个窗口，而不是把 FILE 或 LINK 交给已在运行的 TraceDesk。</translation>
+    </message>
+    <message>
+        <source>Load at most N spans of a trace, e.g. 2000000 or 2M (default 5M; also TRACEDESK_MAX_SPANS).</source>
+        <translation>每个调用链最多加载 N 个 Span，例如 2000000 或 2M（默认 5M；也可用 TRACEDESK_MAX_SPANS 设置）。</translation>
+    </message>
+    <message>
+        <source>Trace file to open (JSON), or a trace link tracedesk://trace/ID?profile=NAME.</source>
+        <translation>要打开的调用链文件（JSON），或调用链链接 tracedesk://trace/ID?profile=NAME。</translation>
+    </message>
+    <message>
+        <source>--max-spans needs a positive number, e.g. 2000000 or 2M</source>
+        <translation>--max-spans 需要一个正数，例如 2000000 或 2M</translation>
+    </message>
+    <message>
+        <source>--summary reads a FILE; for a trace link use --fetch ID --profile NAME --summary</source>
+        <translation>--summary 读取的是 FILE；调用链链接请改用 --fetch ID --profile NAME --summary</translation>
+    </message>
+    <message>
+        <source>Open Trace Link</source>
+        <translation>打开调用链链接</translation>
+    </message>
+</context>
+<context>
+    <name>td::ConnectionsDialog</name>
+    <message>
+        <source>Verify the server certificate</source>
+        <translation>验证服务器证书</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>https://apm.example.com</source>
+        <translation>https://apm.example.com</translation>
+    </message>
+    <message>
+        <source>optional, sent as header clusterId</source>
+        <translation>可选，作为请求头 clusterId 发送</translation>
+    </message>
+    <message>
+        <source>optional, sent as header namespace</source>
+        <translation>可选，作为请求头 namespace 发送</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>A larger answer is not downloaded: the fetch stops and says so.</source>
+        <translation>更大的应答不会下载：获取会停止并给出说明。</translation>
+    </message>
+    <message>
+        <source>optional PEM file with your organisation&apos;s CA</source>
+        <translation>可选，贵组织 CA 的 PEM 文件</translation>
+    </message>
+    <message>
+        <source>leave empty to keep the stored token</source>
+        <translation>留空则保留已保存的令牌</translation>
+    </message>
+    <message>
+        <source>Tokens are kept in the system keychain, never in the settings file.</source>
+        <translation>令牌保存在系统密钥环中，绝不会写入设置文件。</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Base URL:</source>
+        <translation>基础 URL(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Project id:</source>
+        <translation>项目 ID(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Cluster id:</source>
+        <translation>集群 ID(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Na&amp;mespace:</source>
+        <translation>命名空间(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Token &amp;header:</source>
+        <translation>令牌请求头(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>&amp;Token:</source>
+        <translation>令牌(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>超时(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze limit:</source>
+        <translation>大小上限(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>C&amp;A bundle:</source>
+        <translation>CA 证书包(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No system keychain answered (%1): tokens are kept in memory until TraceDesk quits.</source>
+        <translation>系统密钥环没有响应（%1）：令牌仅保存在内存中，直到 TraceDesk 退出。</translation>
+    </message>
+    <message>
+        <source>new token entered</source>
+        <translation>已输入新令牌</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新连接</translation>
+    </message>
+    <message>
+        <source>New connection %1</source>
+        <translation>新连接 %1</translation>
+    </message>
+    <message>
+        <source>CA bundle</source>
+        <translation>CA 证书包</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Two profiles are called &quot;%1&quot;.</source>
+        <translation>有两个配置都叫“%1”。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>（未命名）</translation>
+    </message>
+    <message>
+        <source>Token kept for this session only</source>
+        <translation>令牌仅在本次会话中保留</translation>
+    </message>
+</context>
+<context>
+    <name>td::DurationHistogramChart</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Span 数</translation>
+    </message>
+    <message>
+        <source>duration from</source>
+        <translation>耗时起点</translation>
+    </message>
+    <message>
+        <source>spans</source>
+        <translation>Span 数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) from %1 to %2
+click to highlight them</source>
+        <translation>
+            <numerusform>%n 个 Span，耗时 %1 到 %2
+点击可突出显示</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>td::EndpointsPanel</name>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>(not reported)</source>
+        <translation>（未上报）</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>本地</translation>
+    </message>
+    <message>
+        <source>Remote server (sa)</source>
+        <translation>远程服务端 (sa)</translation>
+    </message>
+    <message>
+        <source>Client (ca)</source>
+        <translation>客户端 (ca)</translation>
+    </message>
+</context>
+<context>
+    <name>td::ExportDialog</name>
+    <message>
+        <source>Export Trace</source>
+        <translation>导出调用链</translation>
+    </message>
+    <message>
+        <source>PNG picture</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG (vector, text as text)</source>
+        <translation>SVG（矢量，文字保留为文字）</translation>
+    </message>
+    <message>
+        <source>PDF (vector, split over pages)</source>
+        <translation>PDF（矢量，分页）</translation>
+    </message>
+    <message>
+        <source>Markdown incident summary (with a PNG beside it)</source>
+        <translation>Markdown 故障摘要（旁边附 PNG）</translation>
+    </message>
+    <message>
+        <source>Whole trace, as expanded and filtered in the view</source>
+        <translation>整个调用链，按视图中的展开与过滤状态</translation>
+    </message>
+    <message>
+        <source>Only what the window shows (visible rows and time range)</source>
+        <translation>仅窗口中显示的内容（可见的行与时间范围）</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>PNG pictures are drawn at twice this density; PDF pages are scaled to fit it.</source>
+        <translation>PNG 图片按两倍密度绘制；PDF 页面会缩放到此宽度。</translation>
+    </message>
+    <message>
+        <source>Add the selected span&apos;s details (overview, iplatform, annotations, tags)</source>
+        <translation>附上选中 Span 的详情（概览、iplatform、注解、标签）</translation>
+    </message>
+    <message>
+        <source>Redact secrets (tokens, passwords, cookies, session ids, Authorization)</source>
+        <translation>脱敏敏感信息（令牌、密码、Cookie、会话 ID、Authorization）</translation>
+    </message>
+    <message>
+        <source>The export will contain secrets as they are in the trace.</source>
+        <translation>导出内容将包含调用链中原样的敏感信息。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <source>Width:</source>
+        <translation>宽度：</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Select a span to add its details.</source>
+        <translation>选中一个 Span 即可附上其详情。</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>%1 文件 (*.%2)</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .png, .svg, .pdf or .md.</source>
+        <translation>请选择以 .png、.svg、.pdf 或 .md 结尾的文件名。</translation>
+    </message>
+    <message>
+        <source>Copy Image</source>
+        <translation>复制图片</translation>
+    </message>
+</context>
+<context>
+    <name>td::IPlatformPanel</name>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>This span has no iplatform fields.</source>
+        <translation>此 Span 没有 iplatform 字段。</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>actual %1</source>
+        <translation>实际 %1</translation>
+    </message>
+    <message>
+        <source>actual %1 = %2× usual</source>
+        <translation>实际 %1 = 平常的 %2 倍</translation>
+    </message>
+    <message>
+        <source>warns above %1</source>
+        <translation>超过 %1 时警告</translation>
+    </message>
+    <message>
+        <source>performance warning</source>
+        <translation>性能警告</translation>
+    </message>
+    <message>
+        <source>failed with this exception</source>
+        <translation>因此异常失败</translation>
+    </message>
+</context>
+<context>
+    <name>td::MainWindow</name>
+    <message>
+        <source>TraceDesk</source>
+        <translation>TraceDesk</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 read, %3 spans</source>
+        <translation>已读取 %1 / %2，%3 个 Span</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled</source>
+        <translation>已取消打开 %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>iplatform</source>
+        <translation>iplatform</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>注解</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>原始 JSON</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open Trace &amp;ID…</source>
+        <translation>打开 Trace ID(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Sample Trace</source>
+        <translation>打开示例调用链(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Connections…</source>
+        <translation>连接(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开的文件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Trace IDs</source>
+        <translation>最近的 Trace ID(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Tab</source>
+        <translation>关闭标签页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find &amp;Previous</source>
+        <translation>查找上一个(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit Whole Trace</source>
+        <translation>适应整个调用链(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Back</source>
+        <translation>返回上次缩放(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Span</source>
+        <translation>缩放到 Span(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Expand All</source>
+        <translation>全部展开(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Collapse All</source>
+        <translation>全部折叠(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Colour by &amp;Service</source>
+        <translation>按服务着色(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Colour by Co&amp;mponent</source>
+        <translation>按组件类型着色(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Show &amp;Critical Path</source>
+        <translation>显示关键路径(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Raw Times (no clock-skew correction)</source>
+        <translation>原始时间（不校正时钟偏差）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Next &amp;Tab</source>
+        <translation>下一个标签页(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Tab</source>
+        <translation>上一个标签页(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;About TraceDesk</source>
+        <translation>关于 TraceDesk(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a trace file (Ctrl+O)</source>
+        <translation>打开调用链文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Open Trace ID…</source>
+        <translation>打开 Trace ID…</translation>
+    </message>
+    <message>
+        <source>Fetch a trace by id, choosing the profile (Ctrl+T)</source>
+        <translation>按 ID 获取调用链，可选择连接配置（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Trace ID…</source>
+        <translation>Trace ID…</translation>
+    </message>
+    <message>
+        <source>Paste a trace id and press Enter to fetch it</source>
+        <translation>粘贴 Trace ID 后按回车获取</translation>
+    </message>
+    <message>
+        <source>The connection profile the trace id is fetched with</source>
+        <translation>获取 Trace ID 所用的连接配置</translation>
+    </message>
+    <message>
+        <source>Connections…</source>
+        <translation>连接…</translation>
+    </message>
+    <message>
+        <source>Show the problems met reading this trace</source>
+        <translation>显示读取此调用链时遇到的问题</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Trace %1</source>
+        <translation>调用链 %1</translation>
+    </message>
+    <message>
+        <source>Trace %1, fetched with profile &quot;%2&quot; from project %3</source>
+        <translation>调用链 %1，通过配置“%2”从项目 %3 获取</translation>
+    </message>
+    <message>
+        <source>Sample trace</source>
+        <translation>示例调用链</translation>
+    </message>
+    <message>
+        <source>%1 – TraceDesk</source>
+        <translation>%1 – TraceDesk</translation>
+    </message>
+    <message>
+        <source>No trace open. Open a file (Ctrl+O), a trace id (Ctrl+T), or drop a file here.</source>
+        <translation>没有打开的调用链。请打开文件（Ctrl+O）或 Trace ID（Ctrl+T），也可以把文件拖到这里。</translation>
+    </message>
+    <message>
+        <source> UTC)</source>
+        <translation> UTC）</translation>
+    </message>
+    <message>
+        <source>1 span</source>
+        <translation>1 个 Span</translation>
+    </message>
+    <message>
+        <source>%1 spans</source>
+        <translation>%1 个 Span</translation>
+    </message>
+    <message>
+        <source>1 service</source>
+        <translation>1 个服务</translation>
+    </message>
+    <message>
+        <source>%1 services</source>
+        <translation>%1 个服务</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 个错误</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 个警告</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 个警告</translation>
+    </message>
+    <message>
+        <source>No problems</source>
+        <translation>没有问题</translation>
+    </message>
+    <message>
+        <source>1 problem…</source>
+        <translation>1 个问题…</translation>
+    </message>
+    <message>
+        <source>%1 problems…</source>
+        <translation>%1 个问题…</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>无连接配置</translation>
+    </message>
+    <message>
+        <source>Could not open the trace</source>
+        <translation>无法打开调用链</translation>
+    </message>
+    <message>
+        <source>, line %1, column %2</source>
+        <translation>，第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>TraceDesk could not open %1.</source>
+        <translation>TraceDesk 无法打开 %1。</translation>
+    </message>
+    <message>
+        <source>Open Trace</source>
+        <translation>打开调用链</translation>
+    </message>
+    <message>
+        <source>Trace files (*.json *.jsonl *.txt);;All files (*)</source>
+        <translation>调用链文件 (*.json *.jsonl *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enter a trace id to fetch: the box is empty.</source>
+        <translation>请输入要获取的 Trace ID：输入框是空的。</translation>
+    </message>
+    <message>
+        <source>A trace id has no spaces or line breaks inside: &quot;%1&quot;. Paste a single id.</source>
+        <translation>Trace ID 中不能有空格或换行：“%1”。请只粘贴一个 ID。</translation>
+    </message>
+    <message>
+        <source>Add a connection profile to fetch trace %1.</source>
+        <translation>请先添加连接配置，才能获取调用链 %1。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>配置“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Save Trace As</source>
+        <translation>调用链另存为</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>No trace is open.</source>
+        <translation>没有打开的调用链。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has changed since it was opened, so it is no longer the trace shown. Open it again to save it.</source>
+        <translation>%1 自打开以来已被修改，已不是当前显示的调用链。请重新打开后再保存。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Up/Down	move between spans
+Left/Right	collapse / expand
+Enter	show the span&apos;s details
++ / -	zoom in / out
+Ctrl+wheel	zoom around the mouse
+Shift+wheel, drag	pan the timeline
+Drag on the ruler	zoom to a range
+Double-click, Z	zoom to the span
+F	fit the whole trace
+Backspace	zoom back
+C	show the critical path
+R	raw times (no skew correction)
+Ctrl+F, F3, Shift+F3	find, next, previous
+Ctrl+O	open a trace file
+Ctrl+T	open a trace by id
+Ctrl+W, middle click	close the tab
+Ctrl+Tab, Ctrl+PgDown/PgUp	next / previous tab
+Ctrl+C in Tags	copy the tag&apos;s value</source>
+        <translation>上/下	在 Span 之间移动
+左/右	折叠 / 展开
+回车	显示 Span 详情
++ / -	放大 / 缩小
+Ctrl+滚轮	以鼠标位置为中心缩放
+Shift+滚轮、拖动	平移时间线
+在标尺上拖动	缩放到所选范围
+双击、Z	缩放到 Span
+F	适应整个调用链
+Backspace	返回上次缩放
+C	显示关键路径
+R	原始时间（不校正时钟偏差）
+Ctrl+F、F3、Shift+F3	查找、下一个、上一个
+Ctrl+O	打开调用链文件
+Ctrl+T	按 ID 打开调用链
+Ctrl+W、中键单击	关闭标签页
+Ctrl+Tab、Ctrl+PgDown/PgUp	下一个 / 上一个标签页
+在标签面板中按 Ctrl+C	复制标签值</translation>
+    </message>
+    <message>
+        <source>About TraceDesk</source>
+        <translation>关于 TraceDesk</translation>
+    </message>
+    <message>
+        <source>TraceDesk %1
+Shows where the time went in a distributed trace and what failed.</source>
+        <translation>TraceDesk %1
+显示分布式调用链的时间花在哪里、哪里出了错。</translation>
+    </message>
+    <message>
+        <source>Open Trace Link</source>
+        <translation>打开调用链链接</translation>
+    </message>
+    <message>
+        <source>The link to trace %1 names no connection profile, and there is none yet. Add one, then open the link again.</source>
+        <translation>指向调用链 %1 的链接没有指定连接配置，而且目前还没有任何配置。请先添加一个，然后重新打开链接。</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Image</source>
+        <translation>复制图片(&amp;I)</translation>
+    </message>
+    <message>
+        <source> UTC (</source>
+        <translation> UTC（</translation>
+    </message>
+    <message>
+        <source> local)</source>
+        <translation> 本地时间）</translation>
+    </message>
+</context>
+<context>
+    <name>td::OpenTraceIdDialog</name>
+    <message>
+        <source>Open Trace ID</source>
+        <translation>打开 Trace ID</translation>
+    </message>
+    <message>
+        <source>e.g. 0000000027046b00</source>
+        <translation>例如 0000000027046b00</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>获取(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Connections...</source>
+        <translation>连接(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>&amp;Trace id:</source>
+        <translation>Trace ID(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>连接配置(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>There is no connection profile yet: add one with Connections...</source>
+        <translation>还没有连接配置：请通过“连接...”添加。</translation>
+    </message>
+    <message>
+        <source>Enter a trace id.</source>
+        <translation>请输入 Trace ID。</translation>
+    </message>
+    <message>
+        <source>Choose a connection profile, or add one with Connections...</source>
+        <translation>请选择一个连接配置，或通过“连接...”添加。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>配置“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>td::OverviewPanel</name>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>事务</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>Trace ID</translation>
+    </message>
+    <message>
+        <source>Span ID</source>
+        <translation>Span ID</translation>
+    </message>
+    <message>
+        <source>Parent ID</source>
+        <translation>父 Span ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件类型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Start (UTC)</source>
+        <translation>开始时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Offset in trace</source>
+        <translation>在调用链中的偏移</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>自身耗时</translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation>子 Span</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>No span selected</source>
+        <translation>未选中 Span</translation>
+    </message>
+    <message>
+        <source>(missing span: referenced as a parent, not in the trace)</source>
+        <translation>（缺失的 Span：被作为父 Span 引用，但不在调用链中）</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning: slower than usual</source>
+        <translation>警告：比平常慢</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source> (client and server halves shared one id)</source>
+        <translation>（客户端和服务端两半共用同一个 ID）</translation>
+    </message>
+    <message>
+        <source>shifted by %1</source>
+        <translation>平移了 %1</translation>
+    </message>
+    <message>
+        <source> (server started before its client sent the request)</source>
+        <translation>（服务端在客户端发出请求之前就开始了）</translation>
+    </message>
+    <message>
+        <source> (server finished after its client got the response)</source>
+        <translation>（服务端在客户端收到应答之后才结束）</translation>
+    </message>
+</context>
+<context>
+    <name>td::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start of TraceDesk.</source>
+        <translation>新的语言将在下次启动 TraceDesk 时生效。</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>本地时间</translation>
+    </message>
+    <message>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <source>Show times &amp;in:</source>
+        <translation>时间显示为(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Copy and export</source>
+        <translation>复制与导出</translation>
+    </message>
+    <message>
+        <source>&amp;Redact tokens, passwords and cookies in everything copied or exported</source>
+        <translation>对复制或导出的所有内容中的令牌、密码和 Cookie 进行脱敏(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The whole trace</source>
+        <translation>整个调用链</translation>
+    </message>
+    <message>
+        <source>The visible time range</source>
+        <translation>可见的时间范围</translation>
+    </message>
+    <message>
+        <source>E&amp;xport:</source>
+        <translation>导出范围(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>Connection &amp;Profiles…</source>
+        <translation>连接配置(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件类型</translation>
+    </message>
+    <message>
+        <source>Colour &amp;bars by:</source>
+        <translation>条形着色依据(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation>PNG 图片</translation>
+    </message>
+    <message>
+        <source>SVG image</source>
+        <translation>SVG 图片</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <source>Markdown summary</source>
+        <translation>Markdown 摘要</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> 像素</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>宽度(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Add the selected span&apos;s &amp;details below the timeline</source>
+        <translation>在时间线下方附上选中 Span 的详情(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>td::ProblemsPanel</name>
+    <message>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>消息</translation>
+    </message>
+</context>
+<context>
+    <name>td::RawJsonPanel</name>
+    <message>
+        <source>This span is missing from the trace; other spans name it as their parent.</source>
+        <translation>此 Span 不在调用链中；其他 Span 把它作为父 Span 引用。</translation>
+    </message>
+    <message>
+        <source>The source of this span is not available.</source>
+        <translation>此 Span 的源数据不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>td::RemoteTraceOpener</name>
+    <message>
+        <source>Downloading... %1 KiB</source>
+        <translation>正在下载... %1 KiB</translation>
+    </message>
+    <message>
+        <source>Reading %1 KiB...</source>
+        <translation>正在读取 %1 KiB...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading... %n span(s)</source>
+        <translation>
+            <numerusform>正在读取... %n 个 Span</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open Trace ID</source>
+        <translation>打开 Trace ID</translation>
+    </message>
+    <message>
+        <source>There is no connection profile called &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的连接配置。</translation>
+    </message>
+    <message>
+        <source>Token for %1</source>
+        <translation>%1 的令牌</translation>
+    </message>
+    <message>
+        <source>Token kept for this session only</source>
+        <translation>令牌仅在本次会话中保留</translation>
+    </message>
+    <message>
+        <source>The server rejected the token of profile &quot;%1&quot;. Enter a new token (it is sent in the %2 header):</source>
+        <translation>服务器拒绝了配置“%1”的令牌。请输入新令牌（它通过请求头 %2 发送）：</translation>
+    </message>
+    <message>
+        <source>Enter the token for profile &quot;%1&quot; (sent in the %2 header):</source>
+        <translation>请输入配置“%1”的令牌（通过请求头 %2 发送）：</translation>
+    </message>
+    <message>
+        <source>Fetching trace %1 from %2</source>
+        <translation>正在从 %2 获取调用链 %1</translation>
+    </message>
+    <message>
+        <source>Connecting to %1...</source>
+        <translation>正在连接 %1...</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Fetching trace %1</source>
+        <translation>正在获取调用链 %1</translation>
+    </message>
+    <message>
+        <source>Fetching trace %1 failed</source>
+        <translation>获取调用链 %1 失败</translation>
+    </message>
+    <message>
+        <source>Enter a New Token...</source>
+        <translation>输入新令牌...</translation>
+    </message>
+    <message>
+        <source>Try Again</source>
+        <translation>重试</translation>
+    </message>
+</context>
+<context>
+    <name>td::SpanPalette</name>
+    <message>
+        <source>no component</source>
+        <translation>无组件类型</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>missing span</source>
+        <translation>缺失的 Span</translation>
+    </message>
+</context>
+<context>
+    <name>td::SpanTreeModel</name>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>missing span %1</source>
+        <translation>缺失的 Span %1</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>自身耗时</translation>
+    </message>
+    <message>
+        <source>% of trace</source>
+        <translation>占调用链 %</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+</context>
+<context>
+    <name>td::SpanTreeView</name>
+    <message>
+        <source>Missing span</source>
+        <translation>缺失的 Span</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Referenced as a parent but not in the trace</source>
+        <translation>被作为父 Span 引用，但不在调用链中</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>自身耗时</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>slow (warning)</source>
+        <translation>慢（警告）</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Usual duration</source>
+        <translation>平常耗时</translation>
+    </message>
+    <message>
+        <source>Request network (cs→sr)</source>
+        <translation>请求网络（cs→sr）</translation>
+    </message>
+    <message>
+        <source>Server (sr→ss)</source>
+        <translation>服务端（sr→ss）</translation>
+    </message>
+    <message>
+        <source>Response network (ss→cr)</source>
+        <translation>应答网络（ss→cr）</translation>
+    </message>
+    <message>
+        <source>Clock skew corrected</source>
+        <translation>已校正时钟偏差</translation>
+    </message>
+</context>
+<context>
+    <name>td::SpanView</name>
+    <message>
+        <source>Find spans by name, service, tag key or value</source>
+        <translation>按名称、服务、标签键或值查找 Span</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+F3)</source>
+        <translation>上一个匹配（Shift+F3）</translation>
+    </message>
+    <message>
+        <source>Next match (F3)</source>
+        <translation>下一个匹配（F3）</translation>
+    </message>
+    <message>
+        <source>Only matches</source>
+        <translation>仅显示匹配项</translation>
+    </message>
+    <message>
+        <source>Show only matching spans and their ancestors</source>
+        <translation>只显示匹配的 Span 及其祖先</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <source>no matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message>
+        <source>Tree order (no sorting)</source>
+        <translation>树的顺序（不排序）</translation>
+    </message>
+</context>
+<context>
+    <name>td::SpansApiClient</name>
+    <message>
+        <source> (certificate for &quot;%1&quot; issued by &quot;%2&quot;, valid %3 to %4)</source>
+        <translation>（“%1”的证书由“%2”签发，有效期 %3 至 %4）</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>preparing the request</source>
+        <translation>准备请求</translation>
+    </message>
+    <message>
+        <source>connecting</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <source>waiting for the answer</source>
+        <translation>等待应答</translation>
+    </message>
+    <message>
+        <source>checking the server certificate (TLS)</source>
+        <translation>检查服务器证书（TLS）</translation>
+    </message>
+    <message>
+        <source>following a redirect</source>
+        <translation>跟随重定向</translation>
+    </message>
+    <message>
+        <source>authenticating</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <source>finding the spans API</source>
+        <translation>查找 Spans API</translation>
+    </message>
+    <message>
+        <source>requesting the trace</source>
+        <translation>请求调用链</translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>reading the answer</source>
+        <translation>读取应答</translation>
+    </message>
+    <message>
+        <source>querying the trace</source>
+        <translation>查询调用链</translation>
+    </message>
+    <message>
+        <source>Fetching the trace failed while %1: %2</source>
+        <translation>获取调用链时在“%1”这一步失败：%2</translation>
+    </message>
+    <message>
+        <source>The trace id is empty.</source>
+        <translation>Trace ID 为空。</translation>
+    </message>
+    <message>
+        <source>Enter the trace id to fetch.</source>
+        <translation>请输入要获取的 Trace ID。</translation>
+    </message>
+    <message>
+        <source>The base URL &quot;%1&quot; is not a usable http(s) address.</source>
+        <translation>基础 URL“%1”不是可用的 http(s) 地址。</translation>
+    </message>
+    <message>
+        <source>Check the base URL in the connection profile, e.g. https://apm.example.com.</source>
+        <translation>请检查连接配置中的基础 URL，例如 https://apm.example.com。</translation>
+    </message>
+    <message>
+        <source>The project id is empty.</source>
+        <translation>项目 ID 为空。</translation>
+    </message>
+    <message>
+        <source>Enter the project id in the connection profile.</source>
+        <translation>请在连接配置中填写项目 ID。</translation>
+    </message>
+    <message>
+        <source>The token header name is empty.</source>
+        <translation>令牌请求头名称为空。</translation>
+    </message>
+    <message>
+        <source>Set the token header in the connection profile (usually X-Auth-Token).</source>
+        <translation>请在连接配置中设置令牌请求头（通常为 X-Auth-Token）。</translation>
+    </message>
+    <message>
+        <source>The CA bundle &quot;%1&quot; could not be read or holds no PEM certificate.</source>
+        <translation>无法读取 CA 证书包“%1”，或其中没有 PEM 证书。</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file with your organisation&apos;s CA certificate(s) in the connection profile.</source>
+        <translation>请在连接配置中选择包含贵组织 CA 证书的 PEM 文件。</translation>
+    </message>
+    <message>
+        <source>The host name &quot;%1&quot; could not be resolved.</source>
+        <translation>无法解析主机名“%1”。</translation>
+    </message>
+    <message>
+        <source>Check the base URL (%1) in the connection profile, and your network or proxy settings.</source>
+        <translation>请检查连接配置中的基础 URL（%1），以及网络或代理设置。</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2.</source>
+        <translation>%1 在端口 %2 上拒绝了连接。</translation>
+    </message>
+    <message>
+        <source>Check the base URL (%1) and its port: is the spans API served there?</source>
+        <translation>请检查基础 URL（%1）及其端口：Spans API 是否在那里提供服务？</translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out.</source>
+        <translation>连接 %1 超时。</translation>
+    </message>
+    <message>
+        <source>Check the base URL (%1) and that the server is reachable from this network (VPN, proxy).</source>
+        <translation>请检查基础 URL（%1），并确认从当前网络（VPN、代理）可以访问该服务器。</translation>
+    </message>
+    <message>
+        <source>The proxy failed: %1</source>
+        <translation>代理出错：%1</translation>
+    </message>
+    <message>
+        <source>Check the system proxy settings (TraceDesk uses them).</source>
+        <translation>请检查系统代理设置（TraceDesk 使用系统代理）。</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 could not be verified: %2</source>
+        <translation>无法验证 %1 的证书：%2</translation>
+    </message>
+    <message>
+        <source>If the server uses a certificate from your organisation&apos;s own CA, add that CA&apos;s PEM file as the CA bundle in the connection profile. TraceDesk does not skip this check.</source>
+        <translation>如果服务器使用的是贵组织自有 CA 签发的证书，请在连接配置中把该 CA 的 PEM 文件添加为 CA 证书包。TraceDesk 不会跳过此检查。</translation>
+    </message>
+    <message>
+        <source>The server redirected the request: %1</source>
+        <translation>服务器重定向了请求：%1</translation>
+    </message>
+    <message>
+        <source>Use the final address as the base URL in the connection profile.</source>
+        <translation>请在连接配置中使用最终地址作为基础 URL。</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before the answer was complete.</source>
+        <translation>%1 在应答完成之前关闭了连接。</translation>
+    </message>
+    <message>
+        <source>Try again; if it keeps happening, the server or a proxy in between is dropping the request.</source>
+        <translation>请重试；如果一直出现，说明服务器或中间的代理在丢弃请求。</translation>
+    </message>
+    <message>
+        <source>The network is not available: %1</source>
+        <translation>网络不可用：%1</translation>
+    </message>
+    <message>
+        <source>Check your network connection and try again.</source>
+        <translation>请检查网络连接后重试。</translation>
+    </message>
+    <message>
+        <source>Add your organisation&apos;s CA as the CA bundle in the connection profile.</source>
+        <translation>请在连接配置中把贵组织的 CA 添加为 CA 证书包。</translation>
+    </message>
+    <message>
+        <source>The download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+    <message>
+        <source>Try again; check the base URL (%1) if it keeps failing.</source>
+        <translation>请重试；如果一直失败，请检查基础 URL（%1）。</translation>
+    </message>
+    <message>
+        <source>The fetch was cancelled.</source>
+        <translation>已取消获取。</translation>
+    </message>
+    <message>
+        <source>The server sent nothing for %1 (the profile&apos;s timeout).</source>
+        <translation>服务器在 %1 内没有发送任何数据（配置的超时时间）。</translation>
+    </message>
+    <message>
+        <source>Try again, or raise the timeout in the connection profile if the service is known to be slow.</source>
+        <translation>请重试；如果该服务一向较慢，可在连接配置中调大超时时间。</translation>
+    </message>
+    <message>
+        <source>The answer is larger than the limit of %1; the download was stopped.</source>
+        <translation>应答超过了 %1 的上限，已停止下载。</translation>
+    </message>
+    <message>
+        <source>Raise the size limit if this trace really is that large.</source>
+        <translation>如果这个调用链确实这么大，请调大大小上限。</translation>
+    </message>
+    <message>
+        <source>If this trace really is that large, raise the size limit of profile &quot;%1&quot; in File &gt; Connections.</source>
+        <translation>如果这个调用链确实这么大，请在“文件 &gt; 连接”中调大配置“%1”的大小上限。</translation>
+    </message>
+    <message>
+        <source>The server redirected the request to %1; TraceDesk follows redirects only to the same scheme and host, so the token is not sent elsewhere.</source>
+        <translation>服务器把请求重定向到 %1；TraceDesk 只跟随同一协议和主机的重定向，以免令牌被发往别处。</translation>
+    </message>
+    <message>
+        <source>If that address is right, use it as the base URL in the connection profile.</source>
+        <translation>如果该地址正确，请在连接配置中把它用作基础 URL。</translation>
+    </message>
+    <message>
+        <source>The server rejected the token (HTTP 401): it is missing, wrong or expired.</source>
+        <translation>服务器拒绝了令牌（HTTP 401）：令牌缺失、错误或已过期。</translation>
+    </message>
+    <message>
+        <source>The server refused access (HTTP 403): the token is rejected or expired, or it has no access to project %1.</source>
+        <translation>服务器拒绝访问（HTTP 403）：令牌被拒绝或已过期，或者无权访问项目 %1。</translation>
+    </message>
+    <message>
+        <source>Enter a new token for this connection profile and try again.</source>
+        <translation>请为此连接配置输入新令牌后重试。</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP 404 (not found) for %1.</source>
+        <translation>服务器对 %1 应答 HTTP 404（未找到）。</translation>
+    </message>
+    <message>
+        <source>Check the base URL and the project id (%1) in the connection profile.</source>
+        <translation>请检查连接配置中的基础 URL 和项目 ID（%1）。</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP %1 %2. The answer began: %3</source>
+        <translation>服务器应答 HTTP %1 %2。应答开头：%3</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>The service has a problem; try again later.</source>
+        <translation>服务出现问题；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Check the connection profile (base URL, project id, headers).</source>
+        <translation>请检查连接配置（基础 URL、项目 ID、请求头）。</translation>
+    </message>
+    <message>
+        <source> The server said: %1</source>
+        <translation> 服务器返回：%1</translation>
+    </message>
+    <message>
+        <source>Fetched trace %1 from project %2 (%3 spans).</source>
+        <translation>已从项目 %2 获取调用链 %1（%3 个 Span）。</translation>
+    </message>
+    <message>
+        <source>The server certificate was not verified (TLS verification is off in this profile).</source>
+        <translation>未验证服务器证书（此配置关闭了 TLS 验证）。</translation>
+    </message>
+    <message>
+        <source>The spans API rejected the request (SVCSTG.ATS.400101, parameter verification failed).</source>
+        <translation>Spans API 拒绝了请求（SVCSTG.ATS.400101，参数校验失败）。</translation>
+    </message>
+    <message>
+        <source>Check the trace id &quot;%1&quot; (as printed in the logs) and the project id %2.</source>
+        <translation>请检查 Trace ID“%1”（以日志中打印的为准）和项目 ID %2。</translation>
+    </message>
+    <message>
+        <source>No trace with id %1 in project %2.</source>
+        <translation>项目 %2 中没有 ID 为 %1 的调用链。</translation>
+    </message>
+    <message>
+        <source>Check the trace id, and that the profile&apos;s project, cluster and namespace are where the trace was recorded. Very recent traces can take a minute to appear.</source>
+        <translation>请检查 Trace ID，并确认配置的项目、集群和命名空间正是记录该调用链的位置。刚产生的调用链可能需要一分钟左右才能查到。</translation>
+    </message>
+    <message>
+        <source>The spans API answered %1.</source>
+        <translation>Spans API 返回 %1。</translation>
+    </message>
+    <message>
+        <source>TraceDesk does not know this code; the server&apos;s message is shown as given.</source>
+        <translation>TraceDesk 不认识这个代码；以下按原样显示服务器的消息。</translation>
+    </message>
+    <message>
+        <source>The answer is not JSON (%1). It began: %2</source>
+        <translation>应答不是 JSON（%1）。应答开头：%2</translation>
+    </message>
+    <message>
+        <source>A login page or a proxy error page often looks like this: check the base URL and the proxy.</source>
+        <translation>登录页面或代理错误页面通常就是这样：请检查基础 URL 和代理。</translation>
+    </message>
+    <message>
+        <source>The answer is JSON but holds no spans: %1</source>
+        <translation>应答是 JSON，但其中没有 Span：%1</translation>
+    </message>
+    <message>
+        <source>Check that the base URL points at the spans API (…/v1/{project_id}/ats/spans).</source>
+        <translation>请确认基础 URL 指向 Spans API（…/v1/{project_id}/ats/spans）。</translation>
+    </message>
+</context>
+<context>
+    <name>td::StartPage</name>
+    <message>
+        <source>Files you open appear here.</source>
+        <translation>打开过的文件会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Trace ids you fetch appear here, with their connection profile.</source>
+        <translation>获取过的 Trace ID 会连同其连接配置显示在这里。</translation>
+    </message>
+    <message>
+        <source>TraceDesk</source>
+        <translation>TraceDesk</translation>
+    </message>
+    <message>
+        <source>Open a trace to see where the time went and what failed. You can also drop trace files on this window.</source>
+        <translation>打开一个调用链，看看时间花在哪里、哪里出了错。也可以把调用链文件拖到此窗口。</translation>
+    </message>
+    <message>
+        <source>Open a File…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Zipkin, Jaeger, OpenTelemetry, spans API or Log Service JSON (Ctrl+O)</source>
+        <translation>Zipkin、Jaeger、OpenTelemetry、Spans API 或日志服务 JSON（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Open a Trace ID…</source>
+        <translation>打开 Trace ID…</translation>
+    </message>
+    <message>
+        <source>Fetch a trace from the spans API with a connection profile (Ctrl+T)</source>
+        <translation>用连接配置从 Spans API 获取调用链（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Open the Sample Trace</source>
+        <translation>打开示例调用链</translation>
+    </message>
+    <message>
+        <source>A small iplatform trace with an error and a slow call, to look around</source>
+        <translation>一个包含一个错误和一个慢调用的小型 iplatform 调用链，可以随便看看</translation>
+    </message>
+    <message>
+        <source>Recent files</source>
+        <translation>最近打开的文件</translation>
+    </message>
+    <message>
+        <source>Recent trace IDs</source>
+        <translation>最近的 Trace ID</translation>
+    </message>
+    <message>
+        <source>Fetch trace %1 with profile &quot;%2&quot;</source>
+        <translation>用配置“%2”获取调用链 %1</translation>
+    </message>
+    <message>
+        <source>%1
+profile %2</source>
+        <translation>%1
+配置 %2</translation>
+    </message>
+</context>
+<context>
+    <name>td::TagsPanel</name>
+    <message>
+        <source>Filter tags by key or value</source>
+        <translation>按键或值过滤标签</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Select a tag to see its whole value</source>
+        <translation>选中一个标签即可查看其完整值</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Key</source>
+        <translation>复制键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Value</source>
+        <translation>复制值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Span as JSON</source>
+        <translation>将 Span 复制为 JSON(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>iplatform extensions</source>
+        <translation>iplatform 扩展字段</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source> … (truncated; see Raw JSON)</source>
+        <translation> …（已截断；完整内容见原始 JSON）</translation>
+    </message>
+</context>
+<context>
+    <name>td::TimeBarChart</name>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>毫秒</translation>
+    </message>
+    <message>
+        <source>µs</source>
+        <translation>微秒</translation>
+    </message>
+    <message>
+        <source>all others</source>
+        <translation>其余全部</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>自身耗时</translation>
+    </message>
+    <message>
+        <source>Total time</source>
+        <translation>总耗时</translation>
+    </message>
+    <message>
+        <source>%1
+self time %2, total %3, %4 % of the trace
+click to highlight these spans</source>
+        <translation>%1
+自身耗时 %2，总耗时 %3，占调用链的 %4 %
+点击可突出显示这些 Span</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>td::TimelineHeader</name>
+    <message>
+        <source>Drag across the ruler to zoom to a range; double-click to fit the whole trace.</source>
+        <translation>在标尺上拖动可缩放到某个范围；双击可适应整个调用链。</translation>
+    </message>
+    <message>
+        <source>Timeline  %1 – %2 of %3</source>
+        <translation>时间线  %1 – %2，共 %3</translation>
+    </message>
+</context>
+<context>
+    <name>td::TimelineOverview</name>
+    <message>
+        <source>Whole trace; drag the window to pan</source>
+        <translation>整个调用链；拖动窗口可平移</translation>
+    </message>
+</context>
+<context>
+    <name>td::TokenStore</name>
+    <message>
+        <source>no keychain service (Secret Service or KWallet) is running</source>
+        <translation>没有运行中的密钥环服务（Secret Service 或 KWallet）</translation>
+    </message>
+    <message>
+        <source>no keychain support on this platform</source>
+        <translation>此平台不支持密钥环</translation>
+    </message>
+    <message>
+        <source>access to the keychain was denied</source>
+        <translation>访问密钥环被拒绝</translation>
+    </message>
+    <message>
+        <source>the keychain service did not respond properly</source>
+        <translation>密钥环服务没有正确响应</translation>
+    </message>
+    <message>
+        <source>No system keychain answered (%1). The token is kept in memory until TraceDesk quits; you will be asked for it again next time.</source>
+        <translation>系统密钥环没有响应（%1）。令牌仅保存在内存中，直到 TraceDesk 退出；下次会再次询问。</translation>
+    </message>
+    <message>
+        <source>the keychain is switched off</source>
+        <translation>密钥环已关闭</translation>
+    </message>
+    <message>
+        <source>The token was removed.</source>
+        <translation>令牌已删除。</translation>
+    </message>
+    <message>
+        <source>The token is stored in the system keychain.</source>
+        <translation>令牌已保存到系统密钥环。</translation>
+    </message>
+    <message>
+        <source>no answer within %1 ms</source>
+        <translation>%1 毫秒内无响应</translation>
+    </message>
+</context>
+<context>
+    <name>td::TraceExportRenderer</name>
+    <message>
+        <source>missing span %1</source>
+        <translation>缺失的 Span %1</translation>
+    </message>
+    <message>
+        <source>Selected span: %1</source>
+        <translation>选中的 Span：%1</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>实例</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>事务</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Warning: slower than usual</source>
+        <translation>警告：比平常慢</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Span ID</source>
+        <translation>Span ID</translation>
+    </message>
+    <message>
+        <source>Parent ID</source>
+        <translation>父 Span ID</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件类型</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Offset in trace</source>
+        <translation>在调用链中的偏移</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>自身耗时</translation>
+    </message>
+    <message>
+        <source>Clock skew</source>
+        <translation>时钟偏差</translation>
+    </message>
+    <message>
+        <source>shifted by %1</source>
+        <translation>平移了 %1</translation>
+    </message>
+    <message>
+        <source>iplatform</source>
+        <translation>iplatform</translation>
+    </message>
+    <message>
+        <source> (actual %1 = %2× usual)</source>
+        <translation>（实际 %1 = 平常的 %2 倍）</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>注解</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>… (%1 characters in all)</source>
+        <translation>…（共 %1 个字符）</translation>
+    </message>
+    <message>
+        <source>… (truncated when read)</source>
+        <translation>…（读取时已截断）</translation>
+    </message>
+    <message>
+        <source>No trace</source>
+        <translation>没有调用链</translation>
+    </message>
+    <message>
+        <source>Trace %1</source>
+        <translation>调用链 %1</translation>
+    </message>
+    <message>
+        <source>1 row</source>
+        <translation>1 行</translation>
+    </message>
+    <message>
+        <source>%1 rows</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>visible range %1 – %2, %3</source>
+        <translation>可见范围 %1 – %2，%3</translation>
+    </message>
+    <message>
+        <source>whole trace, %1 as expanded in the view</source>
+        <translation>整个调用链，%1，按视图中的展开状态</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Red bar: failed. Amber outline: slower than usual (black tick: usual duration, dotted: warning threshold). Lighter ends: network time (cs→sr, ss→cr). Dashed outline: position before clock-skew correction.</source>
+        <translation>红色条：失败。琥珀色边框：比平常慢（黑色刻度：平常耗时，虚线：警告阈值）。两端较浅部分：网络时间（cs→sr、ss→cr）。虚线边框：时钟偏差校正前的位置。</translation>
+    </message>
+    <message>
+        <source>Timeline  %1 – %2 of %3</source>
+        <translation>时间线  %1 – %2，共 %3</translation>
+    </message>
+</context>
+<context>
+    <name>td::TraceLink</name>
+    <message>
+        <source>A trace link looks like tracedesk://trace/&lt;id&gt;?profile=&lt;name&gt;.</source>
+        <translation>调用链链接的格式为 tracedesk://trace/&lt;id&gt;?profile=&lt;name&gt;。</translation>
+    </message>
+    <message>
+        <source>The trace link is empty.</source>
+        <translation>调用链链接为空。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid link: %2</source>
+        <translation>“%1”不是有效的链接：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a TraceDesk link.</source>
+        <translation>“%1”不是 TraceDesk 链接。</translation>
+    </message>
+    <message>
+        <source>The link does not say what to open (&quot;tracedesk://trace/...&quot; is missing).</source>
+        <translation>链接没有说明要打开什么（缺少“tracedesk://trace/...”）。</translation>
+    </message>
+    <message>
+        <source>TraceDesk cannot open &quot;%1&quot; links, only trace links.</source>
+        <translation>TraceDesk 无法打开“%1”类链接，只能打开调用链链接。</translation>
+    </message>
+    <message>
+        <source>The link has parts a trace link does not have (user, port or #fragment).</source>
+        <translation>链接中含有调用链链接不该有的部分（用户、端口或 #片段）。</translation>
+    </message>
+    <message>
+        <source>The link has no trace id.</source>
+        <translation>链接中没有 Trace ID。</translation>
+    </message>
+    <message>
+        <source>The trace id &quot;%1&quot; contains &quot;/&quot;; a link holds exactly one trace id.</source>
+        <translation>Trace ID“%1”中含有“/”；一个链接只能包含一个 Trace ID。</translation>
+    </message>
+    <message>
+        <source>The trace id is %1 characters long; trace ids have at most %2.</source>
+        <translation>Trace ID 长 %1 个字符；Trace ID 最多 %2 个字符。</translation>
+    </message>
+    <message>
+        <source>The trace id &quot;%1&quot; contains &quot;%2&quot;; trace ids are made of letters, digits and - _ . :</source>
+        <translation>Trace ID“%1”中含有“%2”；Trace ID 只能由字母、数字和 - _ . : 组成</translation>
+    </message>
+    <message>
+        <source>The link has an unknown parameter &quot;%1&quot;; only &quot;profile&quot; is understood.</source>
+        <translation>链接中有未知参数“%1”；只支持“profile”。</translation>
+    </message>
+    <message>
+        <source>The link names the profile more than once.</source>
+        <translation>链接多次指定了配置。</translation>
+    </message>
+    <message>
+        <source>The link&apos;s profile name is empty.</source>
+        <translation>链接中的配置名称为空。</translation>
+    </message>
+    <message>
+        <source>The link&apos;s profile name is too long.</source>
+        <translation>链接中的配置名称太长。</translation>
+    </message>
+</context>
+</TS>
