@@ -1,15 +1,25 @@
 #include "commandline.h"
 
 #include "connectionprofiles.h"
+#include "exportcommand.h"
+#include "language.h"
 #include "mainwindow.h"
+#include "preferencesdialog.h"
+#include "singleinstance.h"
+#include "spanpanel.h"
+#include "theme.h"
 #include "tokenstore.h"
 #include "traceloader.h"
+#include "tracelink.h"
 #include "tracesummary.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QIcon>
+#include <QMessageBox>
 #include <QTimer>
 #include <QEventLoop>
 #include <QSaveFile>
@@ -33,6 +43,14 @@ bool wantsHeadless(int argc, char **argv)
             return true;
     }
     return false;
+}
+
+// A FILE argument as an absolute path; the desktop may pass a file:// URL (Exec=tracedesk %u).
+QString localPathOf(const QString &argument)
+{
+    if (argument.startsWith(QLatin1String("file:"), Qt::CaseInsensitive))
+        return QUrl(argument).toLocalFile();
+    return QFileInfo(argument).absoluteFilePath();
 }
 
 void printErr(const QString &text)
@@ -176,14 +194,21 @@ FetchCommand parseFetchOptions(const QCommandLineParser &parser)
 int runTraceDesk(int argc, char **argv)
 {
     const bool headless = wantsHeadless(argc, argv);
+    const bool exporting = exportRequested(argc, argv);
     std::unique_ptr<QCoreApplication> app;
-    if (headless)
+    if (exporting) {
+        chooseHeadlessPlatform();
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else if (headless)
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("TraceDesk"));
     QCoreApplication::setOrganizationName(QStringLiteral("TraceDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(TRACEDESK_VERSION));
+    // Translations before the parser, so --help speaks the user's language too.
+    const Preferences preferences = Preferences::load(QSettings());
+    installTranslations(app.get(), preferences.language);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -198,9 +223,29 @@ int runTraceDesk(int argc, char **argv)
         QStringLiteral("Open the window on FILE (or the bundled sample), save a picture of it to OUT.png and exit."),
         QStringLiteral("OUT.png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption newWindowOption(QStringLiteral("new-window"),
+        QCoreApplication::translate("td::CommandLine", "Open a window of its own instead of handing FILE or LINK to the "
+                                                       "TraceDesk that is already running."));
+    parser.addOption(newWindowOption);
+    const QCommandLineOption maxSpansOption(QStringLiteral("max-spans"),
+        QCoreApplication::translate("td::CommandLine", "Load at most N spans of a trace, e.g. 2000000 or 2M "
+                                                       "(default 5M; also TRACEDESK_MAX_SPANS)."),
+        QStringLiteral("N"));
+    parser.addOption(maxSpansOption);
     addFetchOptions(parser);
-    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Trace file to open (JSON)."), QStringLiteral("[FILE]"));
+    addExportOptions(parser);
+    parser.addPositionalArgument(QStringLiteral("file"),
+        QCoreApplication::translate("td::CommandLine", "Trace file to open (JSON), or a trace link tracedesk://trace/ID?profile=NAME."),
+        QStringLiteral("[FILE|LINK]"));
     parser.process(*app);
+    if (parser.isSet(maxSpansOption)) {
+        const auto maxSpans = loadlimits::parseSpanCount(parser.value(maxSpansOption).toUtf8().constData());
+        if (maxSpans == 0) {
+            printErr(QCoreApplication::translate("td::CommandLine", "--max-spans needs a positive number, e.g. 2000000 or 2M"));
+            return 1;
+        }
+        loadlimits::setDefaultMaxSpans(maxSpans);
+    }
 
     const QStringList files = parser.positionalArguments();
     const FetchCommand fetch = parseFetchOptions(parser);
@@ -212,9 +257,16 @@ int runTraceDesk(int argc, char **argv)
         printErr(QStringLiteral("--fetch and a FILE cannot be opened together"));
         return 1;
     }
+    if (exporting)
+        return runExportCommand(parser, files, fetch);
     if (fetch.requested && (parser.isSet(summaryOption) || parser.isSet(QStringLiteral("output"))))
         return runHeadlessFetch(fetch, parser.isSet(summaryOption), parser.value(QStringLiteral("output")));
+    const bool isLink = !files.isEmpty() && isTraceLinkArgument(files.front());
     if (parser.isSet(summaryOption)) {
+        if (isLink) {
+            printErr(QCoreApplication::translate("td::CommandLine", "--summary reads a FILE; for a trace link use --fetch ID --profile NAME --summary"));
+            return 1;
+        }
         if (files.size() != 1) {
             printErr(QStringLiteral("--summary needs exactly one FILE"));
             return 1;
@@ -232,8 +284,45 @@ int runTraceDesk(int argc, char **argv)
         return 1;
     }
 
-    MainWindow window;
     const QString screenshot = parser.value(screenshotOption);
+    // A trace link opens like File > Open Trace ID; a malformed one is refused before the main window appears.
+    TraceLink link;
+    if (isLink) {
+        const TraceLinkParse parsed = parseTraceLink(files.front());
+        if (!parsed.ok()) {
+            printErr(parsed.error);
+            // Started from a browser or chat, stderr goes nowhere: say it in a window too.
+            if (screenshot.isEmpty() && qobject_cast<QApplication *>(app.get())) {
+                QMessageBox box(QMessageBox::Warning, QCoreApplication::translate("td::CommandLine", "Open Trace Link"),
+                                parsed.error, QMessageBox::Ok);
+                box.setTextFormat(Qt::PlainText);
+                box.exec();
+            }
+            return 1;
+        }
+        link = parsed.link;
+    }
+    // One window per session: a file or link goes to the TraceDesk already running, if there is one.
+    SingleInstance instance;
+    if (screenshot.isEmpty() && !fetch.requested && !parser.isSet(newWindowOption)) {
+        QStringList items;
+        if (!files.isEmpty())
+            items << (isLink ? link.toUrl().toString(QUrl::FullyEncoded) : localPathOf(files.front()));
+        if (instance.sendToRunning(items))
+            return 0;
+        instance.listen();
+    }
+    if (auto *gui = qobject_cast<QApplication *>(app.get())) {
+        (new ThemeManager(gui))->apply(preferences.theme);
+        SpanPanel::setUtcDisplay(preferences.utcTimes);
+        // The installed icon by its id (the .desktop file's name), else the one built in.
+        QGuiApplication::setDesktopFileName(QStringLiteral("org.tracedesk.TraceDesk"));
+        QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("org.tracedesk.TraceDesk"),
+                                                     QIcon(QStringLiteral(":/tracedesk/icons/tracedesk.svg"))));
+    }
+
+    MainWindow window;
+    QObject::connect(&instance, &SingleInstance::argumentsReceived, &window, &MainWindow::openHandedOff);
     int exitCode = 0;
     if (!screenshot.isEmpty()) {
         // Grab once the trace is on screen and the first paint is done, then quit.
@@ -256,8 +345,10 @@ int runTraceDesk(int argc, char **argv)
     window.show();
     if (fetch.requested)
         window.fetchTrace(fetch.request);
+    else if (isLink)
+        window.openLink(link.toUrl());
     else
-        window.openFile(files.isEmpty() ? QStringLiteral(":/tracedesk/sample-trace.json") : QFileInfo(files.front()).absoluteFilePath());
+        window.openFile(files.isEmpty() ? QStringLiteral(":/tracedesk/sample-trace.json") : localPathOf(files.front()));
     const int rc = QCoreApplication::exec();
     return screenshot.isEmpty() ? rc : exitCode;
 }

@@ -2,6 +2,8 @@
 
 #include <QSettings>
 
+#include <algorithm>
+
 namespace td {
 
 QString ConnectionProfile::validationError() const
@@ -18,6 +20,8 @@ QString ConnectionProfile::validationError() const
         return tr("The token header name is missing (usually X-Auth-Token).");
     if (timeoutSeconds < 1)
         return tr("The timeout must be at least one second.");
+    if (maxMegabytes < 1 || maxMegabytes > maxMaxMegabytes)
+        return tr("The size limit must be between 1 and %1 MiB.").arg(maxMaxMegabytes);
     return {};
 }
 
@@ -48,6 +52,8 @@ QList<ConnectionProfile> load(QSettings &settings)
         p.namespaceName = settings.value(QStringLiteral("namespace")).toString();
         p.tokenHeader = settings.value(QStringLiteral("tokenHeader"), p.tokenHeader).toString();
         p.timeoutSeconds = settings.value(QStringLiteral("timeoutSeconds"), p.timeoutSeconds).toInt();
+        p.maxMegabytes = std::clamp(settings.value(QStringLiteral("maxMegabytes"), p.maxMegabytes).toInt(), 1,
+                                    ConnectionProfile::maxMaxMegabytes);
         p.verifyTls = settings.value(QStringLiteral("verifyTls"), true).toBool();
         p.caBundleFile = settings.value(QStringLiteral("caBundleFile")).toString();
         if (!p.name.isEmpty())
@@ -71,6 +77,7 @@ void save(QSettings &settings, const QList<ConnectionProfile> &profiles)
         settings.setValue(QStringLiteral("namespace"), p.namespaceName);
         settings.setValue(QStringLiteral("tokenHeader"), p.tokenHeader);
         settings.setValue(QStringLiteral("timeoutSeconds"), p.timeoutSeconds);
+        settings.setValue(QStringLiteral("maxMegabytes"), p.maxMegabytes);
         settings.setValue(QStringLiteral("verifyTls"), p.verifyTls);
         settings.setValue(QStringLiteral("caBundleFile"), p.caBundleFile);
     }

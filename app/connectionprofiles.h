@@ -25,6 +25,10 @@ public:
     QString namespaceName; // optional request header "namespace"
     QString tokenHeader = QStringLiteral("X-Auth-Token");
     int timeoutSeconds = 30;
+    // The largest answer accepted, in MiB; a bigger download is stopped and reported.
+    static constexpr int defaultMaxMegabytes = 256;
+    static constexpr int maxMaxMegabytes = 4096;
+    int maxMegabytes = defaultMaxMegabytes;
     bool verifyTls = true;
     QString caBundleFile; // optional PEM file with extra CA certificates
 

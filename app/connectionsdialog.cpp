@@ -29,6 +29,7 @@ ConnectionsDialog::ConnectionsDialog(TokenStore *tokens, QWidget *parent)
     , m_namespace(new QLineEdit(this))
     , m_tokenHeader(new QLineEdit(this))
     , m_timeout(new QSpinBox(this))
+    , m_maxSize(new QSpinBox(this))
     , m_verifyTls(new QCheckBox(tr("Verify the server certificate"), this))
     , m_caBundle(new QLineEdit(this))
     , m_token(new QLineEdit(this))
@@ -40,7 +41,7 @@ ConnectionsDialog::ConnectionsDialog(TokenStore *tokens, QWidget *parent)
     const std::pair<QWidget *, const char *> names[] = {
         {m_list, "profiles"}, {m_name, "name"}, {m_baseUrl, "baseUrl"}, {m_projectId, "projectId"},
         {m_clusterId, "clusterId"}, {m_namespace, "namespace"}, {m_tokenHeader, "tokenHeader"}, {m_timeout, "timeout"},
-        {m_verifyTls, "verifyTls"}, {m_caBundle, "caBundle"}, {m_token, "token"}, {m_tokenNote, "tokenNote"},
+        {m_maxSize, "maxSize"}, {m_verifyTls, "verifyTls"}, {m_caBundle, "caBundle"}, {m_token, "token"}, {m_tokenNote, "tokenNote"},
         {m_error, "error"}};
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
@@ -54,6 +55,9 @@ ConnectionsDialog::ConnectionsDialog(TokenStore *tokens, QWidget *parent)
     m_namespace->setPlaceholderText(tr("optional, sent as header namespace"));
     m_timeout->setRange(1, 3600);
     m_timeout->setSuffix(tr(" s"));
+    m_maxSize->setRange(1, ConnectionProfile::maxMaxMegabytes);
+    m_maxSize->setSuffix(tr(" MiB"));
+    m_maxSize->setToolTip(tr("A larger answer is not downloaded: the fetch stops and says so."));
     m_caBundle->setPlaceholderText(tr("optional PEM file with your organisation's CA"));
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(tr("leave empty to keep the stored token"));
@@ -80,6 +84,7 @@ ConnectionsDialog::ConnectionsDialog(TokenStore *tokens, QWidget *parent)
     form->addRow(tr("&Token:"), m_token);
     form->addRow(QString(), m_tokenNote);
     form->addRow(tr("T&imeout:"), m_timeout);
+    form->addRow(tr("Si&ze limit:"), m_maxSize);
     form->addRow(QString(), m_verifyTls);
     auto *caLabel = new QLabel(tr("C&A bundle:"), this);
     caLabel->setBuddy(m_caBundle);
@@ -151,6 +156,7 @@ void ConnectionsDialog::storeForm()
     p.namespaceName = m_namespace->text().trimmed();
     p.tokenHeader = m_tokenHeader->text().trimmed();
     p.timeoutSeconds = m_timeout->value();
+    p.maxMegabytes = m_maxSize->value();
     p.verifyTls = m_verifyTls->isChecked();
     p.caBundleFile = m_caBundle->text().trimmed();
     if (!m_token->text().isEmpty())
@@ -169,13 +175,14 @@ void ConnectionsDialog::showRow(int row)
     m_namespace->setText(p.namespaceName);
     m_tokenHeader->setText(p.tokenHeader);
     m_timeout->setValue(p.timeoutSeconds);
+    m_maxSize->setValue(p.maxMegabytes);
     m_verifyTls->setChecked(p.verifyTls);
     m_caBundle->setText(p.caBundleFile);
     m_token->clear();
     m_token->setPlaceholderText(valid && !m_rows.at(row).newToken.isEmpty() ? tr("new token entered")
                                                                             : tr("leave empty to keep the stored token"));
     for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_baseUrl, m_projectId, m_clusterId, m_namespace,
-                                                       m_tokenHeader, m_timeout, m_verifyTls, m_caBundle, m_token})
+                                                       m_tokenHeader, m_timeout, m_maxSize, m_verifyTls, m_caBundle, m_token})
         w->setEnabled(valid);
 }
 

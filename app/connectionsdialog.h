@@ -60,6 +60,7 @@ private:
     QLineEdit *m_namespace;
     QLineEdit *m_tokenHeader;
     QSpinBox *m_timeout;
+    QSpinBox *m_maxSize;
     QCheckBox *m_verifyTls;
     QLineEdit *m_caBundle;
     QLineEdit *m_token;

@@ -1,8 +1,12 @@
 #include "mainwindow.h"
 
+#include "connectionprofiles.h"
+#include "exportdialog.h"
 #include "remotetraceopener.h"
+#include "startpage.h"
 #include "tokenstore.h"
 
+#include "analysisview.h"
 #include "annotationspanel.h"
 #include "endpointspanel.h"
 #include "iplatformpanel.h"
@@ -26,16 +30,24 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QMouseEvent>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolBar>
 #include <QToolButton>
+#include <QToolTip>
 
 namespace td {
 
@@ -44,26 +56,37 @@ MainWindow::MainWindow(QWidget *parent)
     , m_tokens(new TokenStore(this))
     , m_opener(new RemoteTraceOpener(m_tokens, this))
     , m_loader(new TraceLoadController(this))
-    , m_spanView(new SpanView(this))
+    , m_stack(new QStackedWidget(this))
+    , m_startPage(new StartPage(m_stack))
+    , m_tabs(new QTabWidget(m_stack))
 {
     setWindowTitle(tr("TraceDesk"));
     setAcceptDrops(true);
-    setCentralWidget(m_spanView);
+    m_tabs->setObjectName(QStringLiteral("traceTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setElideMode(Qt::ElideMiddle);
+    m_tabs->tabBar()->installEventFilter(this); // middle click closes a tab
+    m_stack->addWidget(m_startPage);
+    m_stack->addWidget(m_tabs);
+    setCentralWidget(m_stack);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     createDocks();
     createMenus();
+    createToolBar();
     createStatusBar();
-    connect(m_opener, &RemoteTraceOpener::traceFetched, this, [this](const FetchResult &result) {
-        showTrace(result.load.trace);
-        if (!result.warnings.isEmpty())
-            statusBar()->showMessage(result.warnings.join(QStringLiteral("; ")), 15000);
-    });
 
-    connect(m_spanView, &SpanView::spanSelected, this, &MainWindow::onSpanSelected);
-    connect(m_spanView, &SpanView::spanActivated, this, [this] {
-        m_overviewDock->show();
-        m_overviewDock->raise();
-    });
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_startPage, &StartPage::openFileRequested, this, &MainWindow::openDialog);
+    connect(m_startPage, &StartPage::openTraceIdRequested, m_opener, &RemoteTraceOpener::openTraceIdDialog);
+    connect(m_startPage, &StartPage::openSampleRequested, this, &MainWindow::openSample);
+    connect(m_startPage, &StartPage::recentFileRequested, this, &MainWindow::openFile);
+    connect(m_startPage, &StartPage::recentTraceIdRequested, m_opener, &RemoteTraceOpener::fetchWithProfile);
+    connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::onTraceFetched);
+    connect(m_opener, &RemoteTraceOpener::fetchStarted, this, [this] { updateRecentMenus(); });
+
     connect(m_loader, &TraceLoadController::started, this, [this](const QString &path, quint64 total) {
         setLoading(true);
         m_progress->setRange(0, total > 0 ? 1000 : 0);
@@ -79,20 +102,71 @@ MainWindow::MainWindow(QWidget *parent)
                                      .arg(spans));
     });
     connect(m_loader, &TraceLoadController::loaded, this, [this](const TracePtr &trace, const QString &path) {
+        TraceSource source;
+        source.filePath = QFileInfo(path).absoluteFilePath();
+        if (path.startsWith(QLatin1Char(':')))
+            source.filePath = path; // a resource keeps its ":/" path
+        source.fileModified = m_loadingModified;
         addRecentFile(path);
-        showTrace(trace);
+        addTraceTab(trace, std::move(source));
     });
     connect(m_loader, &TraceLoadController::failed, this, &MainWindow::onLoadFailed);
-    connect(m_loader, &TraceLoadController::cancelled, this,
-            [this](const QString &path) { statusBar()->showMessage(tr("Opening %1 was cancelled").arg(QFileInfo(path).fileName()), 5000); });
-    connect(m_loader, &TraceLoadController::finished, this, [this] { setLoading(false); });
-    connect(m_problems, &ProblemsPanel::spanRequested, m_spanView, &SpanView::selectSpan);
+    connect(m_loader, &TraceLoadController::cancelled, this, [this](const QString &path) {
+        m_queuedFiles.clear();
+        statusBar()->showMessage(tr("Opening %1 was cancelled").arg(QFileInfo(path).fileName()), 5000);
+    });
+    connect(m_loader, &TraceLoadController::finished, this, [this] {
+        setLoading(false);
+        // Queued files (a drop of several) open one after the other, after this signal has been delivered.
+        if (!m_queuedFiles.isEmpty())
+            QMetaObject::invokeMethod(this, &MainWindow::openNextQueued, Qt::QueuedConnection);
+    });
+    connect(m_problems, &ProblemsPanel::spanRequested, this, [this](std::int32_t span) {
+        if (SpanView *view = spanView())
+            view->selectSpan(span);
+    });
 
     readSettings();
-    updateStatus();
+    onCurrentTabChanged();
 }
 
 MainWindow::~MainWindow() = default;
+
+QString MainWindow::sampleTracePath()
+{
+    return QStringLiteral(":/tracedesk/sample-trace.json");
+}
+
+SpanView *MainWindow::spanView() const
+{
+    return qobject_cast<SpanView *>(m_tabs->currentWidget());
+}
+
+SpanView *MainWindow::spanViewAt(int index) const
+{
+    return qobject_cast<SpanView *>(m_tabs->widget(index));
+}
+
+TracePtr MainWindow::trace() const
+{
+    const SpanView *view = spanView();
+    return view ? view->trace() : TracePtr();
+}
+
+TraceSource MainWindow::source() const
+{
+    return m_sources.value(m_tabs->currentWidget());
+}
+
+int MainWindow::tabCount() const
+{
+    return m_tabs->count();
+}
+
+bool MainWindow::isStartPageShown() const
+{
+    return m_stack->currentWidget() == m_startPage;
+}
 
 QDockWidget *MainWindow::addPanelDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area)
 {
@@ -112,6 +186,7 @@ void MainWindow::createDocks()
     m_annotations = new AnnotationsPanel;
     m_endpoints = new EndpointsPanel;
     m_tags = new TagsPanel;
+    m_tags->setCopyFilter(&filterCopiedText); // redaction, when it is on by default
     m_rawJson = new RawJsonPanel;
     m_problems = new ProblemsPanel;
     m_overviewDock = addPanelDock(m_overview, tr("Overview"), QStringLiteral("overviewDock"), Qt::RightDockWidgetArea);
@@ -130,74 +205,226 @@ void MainWindow::createDocks()
     m_overviewDock->raise();
     tags->raise();
     m_problemsDock->hide();
+    // Analysis (issue 6): charts and tables for the current tab's trace, computed in the background.
+    m_analysis = new AnalysisView;
+    m_analysisDock = addPanelDock(m_analysis, tr("Analysis"), QStringLiteral("analysisDock"), Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_problemsDock, m_analysisDock);
+    m_analysisDock->raise();
+    m_analysisDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    resizeDocks({m_analysisDock}, {280}, Qt::Vertical);
+    connect(this, &MainWindow::currentTraceChanged, m_analysis, [this](const TracePtr &current) {
+        m_analysis->setTrace(current);
+        m_analysis->setSelectedSpan(spanView() ? spanView()->selectedSpan() : -1);
+        if (SpanView *view = spanView(); view && view->foldRepeatedCalls() != m_analysis->foldRepeatedCalls())
+            view->setFoldRepeatedCalls(m_analysis->foldRepeatedCalls());
+    });
+    connect(m_analysis, &AnalysisView::foldRepeatedCallsChanged, this, [this](bool fold) {
+        if (SpanView *view = spanView())
+            view->setFoldRepeatedCalls(fold);
+    });
+    connect(m_analysis, &AnalysisView::spanSelected, this, [this](std::int32_t span) {
+        if (SpanView *view = spanView())
+            view->selectSpan(span);
+    });
+    connect(m_analysis, &AnalysisView::spansHighlighted, this, [this](const std::vector<std::int32_t> &spans) {
+        if (SpanView *view = spanView())
+            view->highlightSpans(spans);
+    });
     resizeDocks({m_overviewDock}, {430}, Qt::Horizontal);
     resizeDocks({m_overviewDock, tags}, {330, 420}, Qt::Vertical);
 }
 
+namespace {
+
+// Our keys plus the platform's for a standard action, each once: a key listed twice is ambiguous and does nothing.
+QList<QKeySequence> withStandard(QList<QKeySequence> keys, QKeySequence::StandardKey standard)
+{
+    for (const QKeySequence &k : QKeySequence::keyBindings(standard))
+        if (!keys.contains(k))
+            keys.append(k);
+    return keys;
+}
+
+} // namespace
+
 void MainWindow::createMenus()
 {
+    // View and Edit actions act on the current tab; they are disabled while the start page is shown.
+    const auto onView = [this](void (SpanView::*slot)()) {
+        return [this, slot] {
+            if (SpanView *view = spanView())
+                (view->*slot)();
+        };
+    };
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
     open->setShortcut(QKeySequence::Open);
     QAction *openId = file->addAction(tr("Open Trace &ID…"), m_opener, &RemoteTraceOpener::openTraceIdDialog);
     openId->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    file->addAction(tr("&Connections…"), m_opener, &RemoteTraceOpener::manageConnections);
+    file->addAction(tr("Open the &Sample Trace"), this, &MainWindow::openSample);
+    file->addAction(tr("&Connections…"), this, [this] {
+        m_opener->manageConnections();
+        updateStatus(); // the toolbar's profile may have been renamed or removed
+        updateRecentMenus();
+    });
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentIdsMenu = file->addMenu(tr("Recent &Trace IDs"));
+    connect(m_recentIdsMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenus);
     m_saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
+    QAction *exportAction = file->addAction(tr("&Export…"), this, [this] { exportFromView(this, spanView()); });
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_closeTabAction = file->addAction(tr("&Close Tab"), this, &MainWindow::closeCurrentTab);
+    m_closeTabAction->setShortcuts(withStandard({QKeySequence(Qt::CTRL | Qt::Key_W)}, QKeySequence::Close));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *find = edit->addAction(tr("&Find…"), m_spanView, &SpanView::showSearch);
+    QAction *find = edit->addAction(tr("&Find…"), this, onView(&SpanView::showSearch));
     find->setShortcut(QKeySequence::Find);
-    QAction *next = edit->addAction(tr("Find &Next"), m_spanView, &SpanView::findNext);
+    QAction *next = edit->addAction(tr("Find &Next"), this, onView(&SpanView::findNext));
     next->setShortcut(QKeySequence(Qt::Key_F3));
-    QAction *prev = edit->addAction(tr("Find &Previous"), m_spanView, &SpanView::findPrevious);
+    QAction *prev = edit->addAction(tr("Find &Previous"), this, onView(&SpanView::findPrevious));
     prev->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
+    edit->addSeparator();
+    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), m_spanView, &SpanView::zoomIn);
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, onView(&SpanView::zoomIn));
     zoomIn->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), m_spanView, &SpanView::zoomOut);
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, onView(&SpanView::zoomOut));
     zoomOut->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
-    QAction *fit = view->addAction(tr("&Fit Whole Trace"), m_spanView, &SpanView::fit);
+    QAction *fit = view->addAction(tr("&Fit Whole Trace"), this, onView(&SpanView::fit));
     fit->setShortcut(QKeySequence(Qt::Key_F));
-    QAction *back = view->addAction(tr("Zoom &Back"), m_spanView, &SpanView::back);
-    back->setShortcut(QKeySequence(Qt::Key_Backspace));
-    back->setEnabled(false);
-    connect(m_spanView->timeControl(), &TimeControl::historyChanged, back, &QAction::setEnabled);
-    QAction *zoomSpan = view->addAction(tr("Zoom to &Span"), this, [this] { m_spanView->zoomToSpan(m_spanView->selectedSpan()); });
+    m_backAction = view->addAction(tr("Zoom &Back"), this, onView(&SpanView::back));
+    m_backAction->setShortcut(QKeySequence(Qt::Key_Backspace));
+    m_backAction->setEnabled(false);
+    QAction *zoomSpan = view->addAction(tr("Zoom to &Span"), this, [this] {
+        if (SpanView *v = spanView())
+            v->zoomToSpan(v->selectedSpan());
+    });
     zoomSpan->setShortcut(QKeySequence(Qt::Key_Z));
     view->addSeparator();
-    view->addAction(tr("&Expand All"), m_spanView, &SpanView::expandAll)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Asterisk));
-    view->addAction(tr("&Collapse All"), m_spanView, &SpanView::collapseAll)->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
+    QAction *expand = view->addAction(tr("&Expand All"), this, onView(&SpanView::expandAll));
+    expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Asterisk));
+    QAction *collapse = view->addAction(tr("&Collapse All"), this, onView(&SpanView::collapseAll));
+    collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     view->addSeparator();
     auto *colours = new QActionGroup(this);
-    QAction *byService = view->addAction(tr("Colour by &Service"), m_spanView, [this] { m_spanView->setColorMode(ColorMode::Service); });
-    QAction *byComponent = view->addAction(tr("Colour by Co&mponent"), m_spanView, [this] { m_spanView->setColorMode(ColorMode::Component); });
-    for (QAction *a : {byService, byComponent}) {
+    m_byServiceAction = view->addAction(tr("Colour by &Service"), this, [this] {
+        if (SpanView *v = spanView())
+            v->setColorMode(ColorMode::Service);
+    });
+    m_byComponentAction = view->addAction(tr("Colour by Co&mponent"), this, [this] {
+        if (SpanView *v = spanView())
+            v->setColorMode(ColorMode::Component);
+    });
+    for (QAction *a : {m_byServiceAction, m_byComponentAction}) {
         a->setCheckable(true);
         colours->addAction(a);
     }
-    byService->setChecked(true);
-    QAction *critical = view->addAction(tr("Show &Critical Path"));
-    critical->setCheckable(true);
-    critical->setShortcut(QKeySequence(Qt::Key_C));
-    connect(critical, &QAction::toggled, m_spanView, &SpanView::setShowCriticalPath);
-    QAction *raw = view->addAction(tr("&Raw Times (no clock-skew correction)"));
-    raw->setCheckable(true);
-    raw->setShortcut(QKeySequence(Qt::Key_R));
-    connect(raw, &QAction::toggled, m_spanView, &SpanView::setShowRawTimes);
+    m_byServiceAction->setChecked(true);
+    m_criticalAction = view->addAction(tr("Show &Critical Path"));
+    m_criticalAction->setCheckable(true);
+    m_criticalAction->setShortcut(QKeySequence(Qt::Key_C));
+    connect(m_criticalAction, &QAction::triggered, this, [this](bool on) {
+        if (SpanView *v = spanView())
+            v->setShowCriticalPath(on);
+    });
+    m_rawAction = view->addAction(tr("&Raw Times (no clock-skew correction)"));
+    m_rawAction->setCheckable(true);
+    m_rawAction->setShortcut(QKeySequence(Qt::Key_R));
+    connect(m_rawAction, &QAction::triggered, this, [this](bool on) {
+        if (SpanView *v = spanView())
+            v->setShowRawTimes(on);
+    });
+    view->addSeparator();
+    QAction *nextTab = view->addAction(tr("Next &Tab"), this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    });
+    nextTab->setShortcuts(withStandard({QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, QKeySequence::NextChild));
+    QAction *prevTab = view->addAction(tr("Pre&vious Tab"), this, [this] {
+        if (m_tabs->count() > 1)
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    prevTab->setShortcuts(withStandard({QKeySequence(Qt::CTRL | Qt::Key_PageUp)}, QKeySequence::PreviousChild));
     view->addSeparator();
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         panels->addAction(dock->toggleViewAction());
 
+    m_traceActions = {m_saveAsAction, m_closeTabAction, find, next, prev, zoomIn, zoomOut, fit, zoomSpan, expand,
+                      collapse, m_byServiceAction, m_byComponentAction, m_criticalAction, m_rawAction, nextTab, prevTab};
+    // Export for incident reports: Copy Image in the Edit menu, next to Find.
+    QAction *copyImage = new QAction(tr("Copy &Image"), this);
+    copyImage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(copyImage, &QAction::triggered, this, [this] { copyViewImage(this, spanView()); });
+    edit->insertAction(find, copyImage);
+    edit->insertSeparator(find);
+    m_traceActions << exportAction << copyImage;
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About TraceDesk"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    bar->addAction(tr("Open…"), this, &MainWindow::openDialog)->setToolTip(tr("Open a trace file (Ctrl+O)"));
+    bar->addAction(tr("Open Trace ID…"), m_opener, &RemoteTraceOpener::openTraceIdDialog)
+        ->setToolTip(tr("Fetch a trace by id, choosing the profile (Ctrl+T)"));
+    bar->addSeparator();
+
+    m_traceIdBox = new QLineEdit(bar);
+    m_traceIdBox->setObjectName(QStringLiteral("traceIdBox"));
+    m_traceIdBox->setPlaceholderText(tr("Trace ID…"));
+    m_traceIdBox->setClearButtonEnabled(true);
+    m_traceIdBox->setMaximumWidth(300);
+    m_traceIdBox->setMinimumWidth(180);
+    m_traceIdBox->setToolTip(tr("Paste a trace id and press Enter to fetch it"));
+    connect(m_traceIdBox, &QLineEdit::returnPressed, this, [this] {
+        if (fetchTraceId(m_traceIdBox->text()))
+            m_traceIdBox->selectAll();
+    });
+    bar->addWidget(m_traceIdBox);
+
+    // Which profile the box fetches with, and a way to pick another.
+    m_profileButton = new QToolButton(bar);
+    m_profileButton->setObjectName(QStringLiteral("traceIdProfile"));
+    m_profileButton->setPopupMode(QToolButton::InstantPopup);
+    m_profileButton->setToolTip(tr("The connection profile the trace id is fetched with"));
+    auto *profiles = new QMenu(m_profileButton);
+    connect(profiles, &QMenu::aboutToShow, this, [this, profiles] {
+        profiles->clear();
+        QSettings settings;
+        const QString current = toolbarProfile();
+        for (const ConnectionProfile &p : ConnectionProfiles::load(settings)) {
+            QAction *a = profiles->addAction(p.name);
+            a->setCheckable(true);
+            a->setChecked(p.name == current);
+            connect(a, &QAction::triggered, this, [this, name = p.name] {
+                m_chosenProfile = name;
+                updateStatus();
+            });
+        }
+        if (!profiles->isEmpty())
+            profiles->addSeparator();
+        profiles->addAction(tr("Connections…"), this, [this] {
+            m_opener->manageConnections();
+            updateStatus();
+        });
+    });
+    m_profileButton->setMenu(profiles);
+    bar->addWidget(m_profileButton);
 }
 
 void MainWindow::createStatusBar()
@@ -238,47 +465,196 @@ void MainWindow::setLoading(bool loading)
 
 void MainWindow::openFile(const QString &path)
 {
-    m_lastDirectory = QFileInfo(path).absolutePath();
+    m_queuedFiles.clear();
+    m_openingBatch = false;
+    startLoad(path);
+}
+
+void MainWindow::openFiles(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    m_queuedFiles += paths;
+    m_openingBatch = true;
+    if (!m_loader->isLoading())
+        openNextQueued();
+}
+
+void MainWindow::openNextQueued()
+{
+    if (m_queuedFiles.isEmpty() || m_loader->isLoading())
+        return;
+    startLoad(m_queuedFiles.takeFirst());
+}
+
+void MainWindow::startLoad(const QString &path)
+{
+    if (!path.startsWith(QLatin1Char(':')))
+        m_lastDirectory = QFileInfo(path).absolutePath();
+    m_loadingModified = QFileInfo(path).lastModified();
     m_loader->load(path);
+}
+
+void MainWindow::openSample()
+{
+    openFile(sampleTracePath());
 }
 
 void MainWindow::showTrace(const TracePtr &trace)
 {
     if (!trace)
         return;
-    m_trace = trace;
-    if (m_errorBox)
+    TraceSource source;
+    source.filePath = trace->sourcePath();
+    source.bytes = trace->sourceBytes();
+    addTraceTab(trace, std::move(source));
+}
+
+void MainWindow::onTraceFetched(const FetchResult &result)
+{
+    if (!result.load.trace)
+        return;
+    TraceSource source;
+    source.profileName = result.request.profileName;
+    source.projectId = result.request.projectId.trimmed();
+    source.traceId = result.request.traceId.trimmed();
+    source.host = result.request.baseUrl.host();
+    source.bytes = result.load.trace->sourceBytes() ? result.load.trace->sourceBytes() : result.bytes;
+    addTraceTab(result.load.trace, std::move(source));
+    if (!result.warnings.isEmpty())
+        statusBar()->showMessage(result.warnings.join(QStringLiteral("; ")), 15000);
+    updateRecentMenus();
+}
+
+void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
+{
+    if (!trace)
+        return;
+    // A new trace answers an earlier failed attempt; in a batch of files, each failure stays on screen.
+    if (m_errorBox && !m_openingBatch) {
         m_errorBox->hide();
-    m_lastError.clear();
-    m_spanView->setTrace(trace);
-    m_problems->setTrace(trace);
-    const QString name = trace->sourceName().isEmpty() ? trace->sourcePath() : trace->sourceName();
-    setWindowTitle(tr("%1 – TraceDesk").arg(QFileInfo(name).fileName()));
-    m_saveAsAction->setEnabled(true);
-    onSpanSelected(m_spanView->selectedSpan());
-    updateStatus();
+        m_lastError.clear();
+    }
+    if (const SpanView *current = spanView())
+        m_headerState = current->saveHeaderState();
+
+    auto *view = new SpanView(m_tabs);
+    if (!m_headerState.isEmpty())
+        view->restoreHeaderState(m_headerState);
+    if (const SpanView *current = spanView())
+        view->setColorMode(current->colorMode());
+    else if (QSettings().value(QStringLiteral("view/colorMode")).toString() == QLatin1String("component"))
+        view->setColorMode(ColorMode::Component); // the Preferences default for the first tab
+    view->setTrace(trace);
+    connect(view, &SpanView::spanSelected, this, [this, view](std::int32_t span) {
+        if (view == spanView())
+            onSpanSelected(span);
+    });
+    connect(view, &SpanView::spanActivated, this, [this] {
+        m_overviewDock->show();
+        m_overviewDock->raise();
+    });
+    connect(view->timeControl(), &TimeControl::historyChanged, this, [this, view](bool canGoBack) {
+        if (view == spanView())
+            m_backAction->setEnabled(canGoBack);
+    });
+
+    QString title;
+    QString tip;
+    if (source.isFetched()) {
+        const QString id = source.traceId.isEmpty() ? QString::fromUtf8(trace->traceId().data(), static_cast<qsizetype>(trace->traceId().size()))
+                                                    : source.traceId;
+        title = tr("Trace %1").arg(id);
+        tip = tr("Trace %1, fetched with profile \"%2\" from project %3")
+                  .arg(id, source.profileName.isEmpty() ? source.host : source.profileName, source.projectId);
+    } else {
+        title = source.filePath == sampleTracePath() ? tr("Sample trace") : QFileInfo(source.filePath).fileName();
+        tip = QDir::toNativeSeparators(source.filePath);
+    }
+    m_sources.insert(view, std::move(source)); // removed in closeTab()
+    const QSignalBlocker blocker(m_tabs); // one currentChanged, after the tab's title and source are set
+    const int index = m_tabs->addTab(view, title);
+    m_tabs->setTabToolTip(index, tip.toHtmlEscaped());
+    m_tabs->setCurrentIndex(index);
+    onCurrentTabChanged();
     emit traceShown(trace);
+}
+
+void MainWindow::closeTab(int index)
+{
+    QWidget *page = m_tabs->widget(index);
+    if (!page)
+        return;
+    if (page == m_tabs->currentWidget())
+        m_headerState = static_cast<SpanView *>(page)->saveHeaderState();
+    m_sources.remove(page);
+    m_tabs->removeTab(index); // emits currentChanged when the current tab goes
+    page->deleteLater();
+    if (m_tabs->count() == 0 && !isStartPageShown())
+        onCurrentTabChanged();
+}
+
+void MainWindow::closeCurrentTab()
+{
+    if (m_tabs->currentIndex() >= 0)
+        closeTab(m_tabs->currentIndex());
+}
+
+void MainWindow::onCurrentTabChanged()
+{
+    SpanView *view = spanView();
+    const TracePtr current = view ? view->trace() : TracePtr();
+    m_stack->setCurrentWidget(view ? static_cast<QWidget *>(m_tabs) : m_startPage);
+    if (!view)
+        updateRecentMenus();
+    for (QAction *a : std::as_const(m_traceActions))
+        a->setEnabled(view != nullptr);
+    m_backAction->setEnabled(view && view->timeControl()->canGoBack());
+    if (view) {
+        (view->colorMode() == ColorMode::Component ? m_byComponentAction : m_byServiceAction)->setChecked(true);
+        m_criticalAction->setChecked(view->showCriticalPath());
+        m_rawAction->setChecked(view->showRawTimes());
+    }
+    m_problems->setTrace(current);
+    onSpanSelected(view ? view->selectedSpan() : -1);
+    if (current) {
+        const TraceSource src = source();
+        const QString name = src.isFetched() ? m_tabs->tabText(m_tabs->currentIndex()) : QFileInfo(src.filePath).fileName();
+        setWindowTitle(tr("%1 – TraceDesk").arg(name));
+    } else {
+        setWindowTitle(tr("TraceDesk"));
+    }
+    updateStatus();
+    emit currentTraceChanged(current);
 }
 
 void MainWindow::onSpanSelected(std::int32_t spanIndex)
 {
+    const TracePtr current = trace();
     for (SpanPanel *panel : m_panels)
-        panel->showSpan(m_trace, spanIndex);
+        panel->showSpan(current, spanIndex);
+    if (m_analysis)
+        m_analysis->setSelectedSpan(spanIndex);
 }
 
 QString MainWindow::statusSummary() const
 {
-    if (!m_trace)
-        return tr("No trace open. Open a file (Ctrl+O) or drop one here.");
-    const Trace &t = *m_trace;
+    const TracePtr current = trace();
+    if (!current)
+        return tr("No trace open. Open a file (Ctrl+O), a trace id (Ctrl+T), or drop a file here.");
+    const Trace &t = *current;
     QStringList parts;
     parts << tr("Trace %1").arg(QString::fromUtf8(t.traceId().data(), static_cast<qsizetype>(t.traceId().size())));
     if (const std::int32_t root = t.primaryRoot(); root >= 0) {
         const Span &r = t.span(static_cast<std::size_t>(root));
         parts << t.qstr(r.service) + QStringLiteral(" ") + t.qstr(r.name);
     }
-    parts << SpanPanel::formatTimestamp(t.startUs(), false).left(23) + QStringLiteral(" (")
-                 + SpanPanel::formatTimestamp(t.startUs(), true).mid(11, 12) + tr(" UTC)");
+    if (SpanPanel::utcDisplay())
+        parts << SpanPanel::formatTimestamp(t.startUs(), true).left(23) + tr(" UTC (")
+                     + SpanPanel::formatTimestamp(t.startUs(), false).mid(11, 12) + tr(" local)");
+    else
+        parts << SpanPanel::formatTimestamp(t.startUs(), false).left(23) + QStringLiteral(" (")
+                     + SpanPanel::formatTimestamp(t.startUs(), true).mid(11, 12) + tr(" UTC)");
     parts << SpanTreeModel::formatDuration(static_cast<double>(t.durationUs()));
     const auto count = [](std::size_t n, const QString &one, const QString &many) {
         return n == 1 ? one : many.arg(n);
@@ -295,10 +671,13 @@ void MainWindow::updateStatus()
     const QString summary = statusSummary();
     m_summaryLabel->setText(summary);
     m_summaryLabel->setToolTip(summary.toHtmlEscaped());
-    const int problems = m_trace ? static_cast<int>(m_trace->problems().size()) : 0;
+    const TracePtr current = trace();
+    const int problems = current ? static_cast<int>(current->problems().size()) : 0;
     m_problemsButton->setText(problems == 0 ? tr("No problems") : problems == 1 ? tr("1 problem…") : tr("%1 problems…").arg(problems));
-    m_problemsButton->setVisible(m_trace != nullptr);
+    m_problemsButton->setVisible(current != nullptr);
     m_problemsButton->setEnabled(problems > 0);
+    const QString profile = toolbarProfile();
+    m_profileButton->setText(profile.isEmpty() ? tr("No profile") : profile);
 }
 
 void MainWindow::onLoadFailed(const QString &path, const QString &error, quint64 line, quint64 column)
@@ -335,30 +714,112 @@ void MainWindow::fetchTrace(const FetchRequest &request)
     m_opener->fetch(request);
 }
 
+QString MainWindow::toolbarProfile() const
+{
+    QSettings settings;
+    const QList<ConnectionProfile> profiles = ConnectionProfiles::load(settings);
+    if (profiles.isEmpty())
+        return {};
+    const QString candidates[] = {m_chosenProfile, source().profileName, ConnectionProfiles::lastUsedProfile(settings)};
+    for (const QString &name : candidates)
+        if (!name.isEmpty() && ConnectionProfiles::find(profiles, name))
+            return name;
+    return profiles.constFirst().name;
+}
+
+void MainWindow::refuseTraceId(const QString &message)
+{
+    statusBar()->showMessage(message, 8000);
+    if (m_traceIdBox->isVisible())
+        QToolTip::showText(m_traceIdBox->mapToGlobal(QPoint(0, m_traceIdBox->height())), message, m_traceIdBox);
+    m_traceIdBox->setFocus();
+}
+
+bool MainWindow::fetchTraceId(const QString &traceId)
+{
+    const QString id = traceId.trimmed();
+    if (id.isEmpty()) {
+        refuseTraceId(tr("Enter a trace id to fetch: the box is empty."));
+        return false;
+    }
+    if (id.contains(QRegularExpression(QStringLiteral("\\s")))) {
+        refuseTraceId(tr("A trace id has no spaces or line breaks inside: \"%1\". Paste a single id.").arg(id.left(80)));
+        return false;
+    }
+    QString profile = toolbarProfile();
+    if (profile.isEmpty()) {
+        statusBar()->showMessage(tr("Add a connection profile to fetch trace %1.").arg(id), 8000);
+        m_opener->manageConnections();
+        profile = toolbarProfile();
+        updateStatus();
+        if (profile.isEmpty())
+            return false;
+    }
+    {
+        QSettings settings;
+        const auto p = ConnectionProfiles::find(ConnectionProfiles::load(settings), profile);
+        if (const QString problem = p ? p->validationError() : QString(); !problem.isEmpty()) {
+            refuseTraceId(tr("Profile \"%1\": %2").arg(profile, problem));
+            return false;
+        }
+        ConnectionProfiles::addRecentTraceId(settings, profile, id);
+        ConnectionProfiles::setLastUsedProfile(settings, profile);
+    }
+    m_opener->fetchWithProfile(profile, id);
+    return true;
+}
+
 void MainWindow::saveAs()
 {
-    if (!m_trace)
+    if (!trace())
         return;
     const QString target = QFileDialog::getSaveFileName(this, tr("Save Trace As"), m_lastDirectory, tr("JSON files (*.json);;All files (*)"));
     if (target.isEmpty())
         return;
-    // The source bytes, unchanged: what was opened is what is saved.
-    QByteArray bytes;
-    if (const auto &kept = m_trace->sourceBytes()) {
-        bytes = QByteArray(kept->data(), static_cast<qsizetype>(kept->size()));
+    QString error;
+    if (saveTraceTo(target, &error)) {
+        m_lastDirectory = QFileInfo(target).absolutePath();
+        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(target)), 5000);
     } else {
-        QFile in(m_trace->sourcePath());
-        if (!in.open(QIODevice::ReadOnly)) {
-            QMessageBox::warning(this, tr("Save As"), tr("Could not read %1: %2").arg(m_trace->sourcePath(), in.errorString()));
-            return;
-        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Save As"), error, QMessageBox::Close, this);
+        box->setTextFormat(Qt::PlainText);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
+}
+
+bool MainWindow::saveTraceTo(const QString &path, QString *error)
+{
+    const auto fail = [error](const QString &text) {
+        if (error)
+            *error = text;
+        return false;
+    };
+    const TracePtr current = trace();
+    if (!current)
+        return fail(tr("No trace is open."));
+    const TraceSource src = source();
+    // What was read is what is saved: the bytes received, or the file's bytes if it has not changed since.
+    QByteArray bytes;
+    if (src.bytes) {
+        bytes = QByteArray(src.bytes->data(), static_cast<qsizetype>(src.bytes->size()));
+    } else {
+        QFile in(src.filePath);
+        if (!in.open(QIODevice::ReadOnly))
+            return fail(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(src.filePath), in.errorString()));
+        const QFileInfo info(src.filePath);
+        if (static_cast<std::uint64_t>(in.size()) != current->sourceSize()
+            || (src.fileModified.isValid() && info.lastModified() != src.fileModified))
+            return fail(tr("%1 has changed since it was opened, so it is no longer the trace shown. Open it again to save it.")
+                            .arg(QDir::toNativeSeparators(src.filePath)));
         bytes = in.readAll();
     }
-    QSaveFile out(target);
+    if (QFileInfo(path).absoluteFilePath() == QFileInfo(src.filePath).absoluteFilePath())
+        return true; // saving a file onto itself: it already holds these bytes
+    QSaveFile out(path);
     if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        QMessageBox::warning(this, tr("Save As"), tr("Could not write %1: %2").arg(target, out.errorString()));
-    else
-        statusBar()->showMessage(tr("Saved %1").arg(target), 5000);
+        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
+    return true;
 }
 
 void MainWindow::showShortcuts()
@@ -377,7 +838,11 @@ void MainWindow::showShortcuts()
                                    "C\tshow the critical path\n"
                                    "R\traw times (no skew correction)\n"
                                    "Ctrl+F, F3, Shift+F3\tfind, next, previous\n"
-                                   "Ctrl+O\topen a trace file"),
+                                   "Ctrl+O\topen a trace file\n"
+                                   "Ctrl+T\topen a trace by id\n"
+                                   "Ctrl+W, middle click\tclose the tab\n"
+                                   "Ctrl+Tab, Ctrl+PgDown/PgUp\tnext / previous tab\n"
+                                   "Ctrl+C in Tags\tcopy the tag's value"),
                                 QMessageBox::Close, this);
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);
@@ -394,16 +859,16 @@ void MainWindow::showAbout()
 void MainWindow::addRecentFile(const QString &path)
 {
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (absolute.startsWith(QLatin1Char(':')))
+    if (path.startsWith(QLatin1Char(':')))
         return; // the bundled sample
     m_recentFiles.removeAll(absolute);
     m_recentFiles.prepend(absolute);
     while (m_recentFiles.size() > 10)
         m_recentFiles.removeLast();
-    updateRecentMenu();
+    updateRecentMenus();
 }
 
-void MainWindow::updateRecentMenu()
+void MainWindow::updateRecentMenus()
 {
     m_recentMenu->clear();
     for (const QString &path : std::as_const(m_recentFiles)) {
@@ -411,6 +876,24 @@ void MainWindow::updateRecentMenu()
         connect(a, &QAction::triggered, this, [this, path] { openFile(path); });
     }
     m_recentMenu->setEnabled(!m_recentFiles.isEmpty());
+
+    QSettings settings;
+    QList<StartPage::ProfileIds> ids;
+    m_recentIdsMenu->clear();
+    for (const ConnectionProfile &p : ConnectionProfiles::load(settings)) {
+        const QStringList recent = ConnectionProfiles::recentTraceIds(settings, p.name);
+        if (recent.isEmpty())
+            continue;
+        ids.append({p.name, recent.mid(0, 8)});
+        m_recentIdsMenu->addSection(p.name);
+        for (const QString &id : recent.mid(0, 8)) {
+            QAction *a = m_recentIdsMenu->addAction(id);
+            connect(a, &QAction::triggered, this, [this, name = p.name, id] { m_opener->fetchWithProfile(name, id); });
+        }
+    }
+    m_recentIdsMenu->setEnabled(!ids.isEmpty());
+    m_startPage->setRecentFiles(m_recentFiles);
+    m_startPage->setRecentTraceIds(ids);
 }
 
 void MainWindow::readSettings()
@@ -419,12 +902,12 @@ void MainWindow::readSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 820);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_spanView->restoreHeaderState(settings.value(QStringLiteral("spanView/header")).toByteArray());
+    m_headerState = settings.value(QStringLiteral("spanView/header")).toByteArray();
     if (auto *splitter = m_tags->findChild<QSplitter *>(QStringLiteral("tagsSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("tags/splitter")).toByteArray());
     m_recentFiles = settings.value(QStringLiteral("files/recent")).toStringList();
     m_lastDirectory = settings.value(QStringLiteral("files/lastDirectory")).toString();
-    updateRecentMenu();
+    updateRecentMenus();
 }
 
 void MainWindow::writeSettings() const
@@ -432,7 +915,7 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("spanView/header"), m_spanView->saveHeaderState());
+    settings.setValue(QStringLiteral("spanView/header"), spanView() ? spanView()->saveHeaderState() : m_headerState);
     if (const auto *splitter = m_tags->findChild<QSplitter *>(QStringLiteral("tagsSplitter")))
         settings.setValue(QStringLiteral("tags/splitter"), splitter->saveState());
     settings.setValue(QStringLiteral("files/recent"), m_recentFiles);
@@ -441,24 +924,58 @@ void MainWindow::writeSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    m_queuedFiles.clear();
     m_loader->cancel();
     writeSettings();
     event->accept();
 }
 
+namespace {
+
+QStringList localFiles(const QMimeData *mime)
+{
+    QStringList files;
+    if (!mime || !mime->hasUrls())
+        return files;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    return files;
+}
+
+} // namespace
+
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls() && event->mimeData()->urls().constFirst().isLocalFile())
+    if (!localFiles(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.constFirst().isLocalFile()) {
-        openFile(urls.constFirst().toLocalFile());
-        event->acceptProposedAction();
+    const QStringList files = localFiles(event->mimeData());
+    if (files.isEmpty())
+        return;
+    event->acceptProposedAction();
+    if (files.size() == 1)
+        openFile(files.constFirst());
+    else
+        openFiles(files);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_tabs->tabBar() && event->type() == QEvent::MouseButtonRelease) {
+        const auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() == Qt::MiddleButton) {
+            const int index = m_tabs->tabBar()->tabAt(mouse->position().toPoint());
+            if (index >= 0) {
+                closeTab(index);
+                return true;
+            }
+        }
     }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace td

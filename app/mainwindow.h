@@ -2,15 +2,24 @@
 
 #include "trace.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QMainWindow>
+#include <QUrl>
+
+#include <memory>
+#include <string>
 
 class QAction;
 class QDockWidget;
 class QLabel;
+class QLineEdit;
 class QMenu;
 class QMessageBox;
 class QProgressBar;
 class QPushButton;
+class QStackedWidget;
+class QTabWidget;
 class QToolButton;
 
 namespace td {
@@ -18,20 +27,39 @@ namespace td {
 class TokenStore;
 class RemoteTraceOpener;
 struct FetchRequest;
+struct FetchResult;
 
 class AnnotationsPanel;
 class EndpointsPanel;
 class IPlatformPanel;
 class OverviewPanel;
 class ProblemsPanel;
+class AnalysisView;
 class RawJsonPanel;
 class SpanPanel;
 class SpanView;
+class StartPage;
 class TagsPanel;
 class TraceLoadController;
 
-// The TraceDesk window: the span tree and timeline in the middle, detail docks that follow the selection,
-// a status bar that sums the trace up, and file loading in the background.
+// Where a tab's trace came from: a file, or a fetch (profile, project and trace id) with the exact bytes
+// received. Save As writes these bytes (fetched) or the file's bytes, checked unchanged since it was read.
+struct TraceSource
+{
+    QString filePath;          // absolute path of an opened file; empty for a fetched trace
+    QDateTime fileModified;    // the file's modification time when it was opened
+    QString profileName;       // fetched: the connection profile (may be empty for --fetch --base-url)
+    QString projectId;
+    QString traceId;
+    QString host;              // fetched: the server's host, when there is no profile name
+    std::shared_ptr<const std::string> bytes; // fetched: the answer exactly as received
+
+    bool isFetched() const { return filePath.isEmpty(); }
+};
+
+// The TraceDesk window: one tab per open trace (each with its own span tree and timeline, zoom, selection
+// and search), a start page when no tab is open, detail docks and a status bar that follow the current tab,
+// and file loading in the background.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -39,9 +67,22 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    const TracePtr &trace() const { return m_trace; }
-    SpanView *spanView() const { return m_spanView; }
+    // The current tab's trace and view; null while the start page is shown (no tab open).
+    TracePtr trace() const;
+    SpanView *spanView() const;
+    // Where the current tab's trace came from; a default TraceSource when no tab is open.
+    TraceSource source() const;
+
+    QTabWidget *tabWidget() const { return m_tabs; }
+    int tabCount() const;
+    SpanView *spanViewAt(int index) const;
+    StartPage *startPage() const { return m_startPage; }
+    bool isStartPageShown() const;
+
     TraceLoadController *loader() const { return m_loader; }
+    RemoteTraceOpener *opener() const { return m_opener; }
+    TokenStore *tokenStore() const { return m_tokens; }
+    QLineEdit *traceIdBox() const { return m_traceIdBox; }
     OverviewPanel *overviewPanel() const { return m_overview; }
     AnnotationsPanel *annotationsPanel() const { return m_annotations; }
     EndpointsPanel *endpointsPanel() const { return m_endpoints; }
@@ -49,50 +90,94 @@ public:
     TagsPanel *tagsPanel() const { return m_tags; }
     RawJsonPanel *rawJsonPanel() const { return m_rawJson; }
     ProblemsPanel *problemsPanel() const { return m_problems; }
+    AnalysisView *analysisView() const { return m_analysis; }
+    QDockWidget *analysisDock() const { return m_analysisDock; }
     QDockWidget *problemsDock() const { return m_problemsDock; }
     // The last load error as shown (file, line:column, what), empty when none is shown.
     QString lastError() const { return m_lastError; }
     QString statusSummary() const;
+    QStringList recentFiles() const { return m_recentFiles; }
+    QString lastDirectory() const { return m_lastDirectory; }
+    // The profile the toolbar's trace-id box fetches with: the current tab's, else the last used, else the
+    // first one; empty when there is no profile.
+    QString toolbarProfile() const;
+
+    // The bundled sample trace (a Qt resource path).
+    static QString sampleTracePath();
 
 public slots:
+    // Opens a file in a new tab once it is read; a load already running is superseded.
     void openFile(const QString &path);
+    // Opens several files one after the other, each in its own tab (a drop of several files).
+    void openFiles(const QStringList &paths);
+    void openSample();
     // Fetches a trace by id (the command line's --fetch); the dialogs and progress are the opener's.
     void fetchTrace(const td::FetchRequest &request);
-    // Shows a trace that is already loaded (a fetched one, say) as if it had been opened.
+    // The toolbar box: fetches the id with toolbarProfile(). A blank id is refused with a message and no
+    // request; with no profile at all the Connections dialog opens. Returns false when refused.
+    bool fetchTraceId(const QString &traceId);
+    // Shows a trace that is already loaded in a new tab, as if it had been opened.
     void showTrace(const td::TracePtr &trace);
+    void closeTab(int index);
+    void closeCurrentTab();
+    // Writes the current tab's trace, exactly as it was read or received, to path. On failure returns false
+    // and sets *error.
+    bool saveTraceTo(const QString &path, QString *error = nullptr);
+    // Desktop integration (mainwindowdesktop.cpp): a tracedesk:// trace link; what a second launch handed over
+    // (files and links; an empty list just brings the window to the front); Edit > Preferences.
+    void openLink(const QUrl &url);
+    void openHandedOff(const QStringList &items);
+    void showPreferences();
 
 signals:
+    // A trace was opened (in a new tab, which is now the current one).
     void traceShown(const td::TracePtr &trace);
+    // The current tab changed (switch, new tab, tab closed); null when the start page is shown.
+    void currentTraceChanged(const td::TracePtr &trace);
     void loadFailed(const QString &error);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createDocks();
     void createMenus();
+    void createToolBar();
     void createStatusBar();
     void readSettings();
     void writeSettings() const;
     void addRecentFile(const QString &path);
-    void updateRecentMenu();
+    void updateRecentMenus();
     void updateStatus();
+    void addTraceTab(const TracePtr &trace, TraceSource source);
+    void onCurrentTabChanged();
     void onSpanSelected(std::int32_t spanIndex);
+    void onTraceFetched(const FetchResult &result);
     void onLoadFailed(const QString &path, const QString &error, quint64 line, quint64 column);
+    void openNextQueued();
+    void startLoad(const QString &path);
     void setLoading(bool loading);
     void openDialog();
     void saveAs();
     void showShortcuts();
     void showAbout();
+    void refuseTraceId(const QString &message);
     QDockWidget *addPanelDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
 
-    TracePtr m_trace;
     TokenStore *m_tokens;
     RemoteTraceOpener *m_opener;
     TraceLoadController *m_loader;
-    SpanView *m_spanView;
+    QStackedWidget *m_stack;
+    StartPage *m_startPage;
+    QTabWidget *m_tabs;
+    QHash<const QWidget *, TraceSource> m_sources; // by tab page (its SpanView)
+    QByteArray m_headerState;                      // column layout given to new tabs
+    QStringList m_queuedFiles;
+    bool m_openingBatch = false;                   // the files loading came in one drop
+    QDateTime m_loadingModified;                   // of the file being loaded
     std::vector<SpanPanel *> m_panels;
     OverviewPanel *m_overview = nullptr;
     AnnotationsPanel *m_annotations = nullptr;
@@ -103,8 +188,20 @@ private:
     ProblemsPanel *m_problems = nullptr;
     QDockWidget *m_overviewDock = nullptr;
     QDockWidget *m_problemsDock = nullptr;
+    AnalysisView *m_analysis = nullptr;
+    QDockWidget *m_analysisDock = nullptr;
     QMenu *m_recentMenu = nullptr;
+    QMenu *m_recentIdsMenu = nullptr;
     QAction *m_saveAsAction = nullptr;
+    QAction *m_closeTabAction = nullptr;
+    QAction *m_backAction = nullptr;
+    QAction *m_byServiceAction = nullptr;
+    QAction *m_byComponentAction = nullptr;
+    QAction *m_criticalAction = nullptr;
+    QAction *m_rawAction = nullptr;
+    QList<QAction *> m_traceActions; // enabled only while a tab is open
+    QLineEdit *m_traceIdBox = nullptr;
+    QToolButton *m_profileButton = nullptr;
     QLabel *m_summaryLabel = nullptr;
     QPushButton *m_problemsButton = nullptr;
     QProgressBar *m_progress = nullptr;
@@ -114,6 +211,7 @@ private:
     QString m_lastError;
     QStringList m_recentFiles;
     QString m_lastDirectory;
+    QString m_chosenProfile; // picked on the toolbar's profile button; wins over the last used
 };
 
 } // namespace td

@@ -84,6 +84,7 @@ FetchRequest FetchRequest::fromProfile(const ConnectionProfile &profile, const Q
     r.token = token;
     r.traceId = traceId.trimmed();
     r.timeoutMs = std::max(1, profile.timeoutSeconds) * 1000;
+    r.maxBytes = qint64(std::clamp(profile.maxMegabytes, 1, ConnectionProfile::maxMaxMegabytes)) * 1024 * 1024;
     r.verifyTls = profile.verifyTls;
     r.caBundleFile = profile.caBundleFile;
     r.profileName = profile.name;
@@ -429,7 +430,10 @@ void SpansApiClient::onReplyFinished()
     } else if (m_tooLarge) {
         result = failure(FetchStep::TooLarge,
                          tr("The answer is larger than the limit of %1; the download was stopped.").arg(formatBytes(m_request.maxBytes)),
-                         tr("Raise the size limit if this trace really is that large."));
+                         m_request.profileName.isEmpty()
+                             ? tr("Raise the size limit if this trace really is that large.")
+                             : tr("If this trace really is that large, raise the size limit of profile \"%1\" "
+                                  "in File > Connections.").arg(m_request.profileName));
     } else if (!m_refusedRedirect.isEmpty()) {
         result = failure(FetchStep::Redirect,
                          tr("The server redirected the request to %1; TraceDesk follows redirects only to the same "

@@ -1,11 +1,16 @@
 #include "annotationspanel.h"
 #include "endpointspanel.h"
 #include "iplatformpanel.h"
+
+#include <QLocale>
 #include "overviewpanel.h"
 #include "rawjsonpanel.h"
 #include "tagspanel.h"
 #include "traceloader.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QFontInfo>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -156,6 +161,25 @@ private slots:
         QVERIFY(panel.table()->isHidden());
     }
 
+    void chineseLabelsFollowTheUiLanguage()
+    {
+        // The labels come from extensions.json in both languages; a Chinese UI shows the Chinese ones.
+        const QLocale previous;
+        QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));
+        const Loaded l = loadSpan(samplePath, "7c4d2e9a1b3f5a60");
+        IPlatformPanel panel;
+        panel.showSpan(l.trace, l.span);
+        QCOMPARE(panel.rowFor(QStringLiteral("lc"))->text(IPlatformPanel::Field), QStringLiteral("组件类型 (lc)"));
+        QVERIFY(panel.rowFor(QStringLiteral("lc"))->toolTip(IPlatformPanel::Field).startsWith(QStringLiteral("Component")));
+        const Loaded c = loadSpan(fixture("iplatform-httpclient-span.json"), "c0e7a6f66745b037");
+        TagsPanel tags;
+        tags.showSpan(c.trace, c.span);
+        QCOMPARE(tags.tree()->topLevelItem(0)->text(TagsPanel::Key), QStringLiteral("HTTP客户端"));
+        QLocale::setDefault(previous);
+        panel.showSpan(l.trace, l.span);
+        QCOMPARE(panel.rowFor(QStringLiteral("lc"))->text(IPlatformPanel::Field), QStringLiteral("Component (lc)"));
+    }
+
     void tagsGroupedByFamily()
     {
         const Loaded l = loadSpan(fixture("iplatform-httpclient-span.json"), "c0e7a6f66745b037");
@@ -203,6 +227,70 @@ private slots:
         QCOMPARE(sql->text(TagsPanel::Key), QStringLiteral("SQL"));
         panel.tree()->setCurrentItem(sql);
         QVERIFY(panel.valueView()->toPlainText().startsWith(QStringLiteral("insert into empty_test")));
+    }
+
+    void tagsCopyKeyValueAndSpan()
+    {
+        const Loaded l = loadSpan(fixture("iplatform-jdbc-span.json"), "d3b277175669b1f6");
+        QVERIFY(l.span >= 0);
+        TagsPanel panel;
+        panel.showSpan(l.trace, l.span);
+        QClipboard *clipboard = QApplication::clipboard();
+        QTreeWidgetItem *sql = panel.itemFor(QStringLiteral("jdbc.sql"));
+        QVERIFY(sql);
+        const QString value = sql->data(TagsPanel::Key, TagsPanel::FullValueRole).toString();
+        QVERIFY(value.startsWith(QStringLiteral("insert into empty_test")));
+
+        // Nothing selected: key and value cannot be copied; the span can.
+        panel.tree()->setCurrentItem(nullptr);
+        QVERIFY(!panel.copyKeyAction()->isEnabled());
+        QVERIFY(!panel.copyValueAction()->isEnabled());
+        QVERIFY(panel.copySpanAction()->isEnabled());
+
+        // Identity by default.
+        panel.tree()->setCurrentItem(sql);
+        QVERIFY(panel.copyKeyAction()->isEnabled());
+        panel.copyKeyAction()->trigger();
+        QCOMPARE(clipboard->text(), QStringLiteral("jdbc.sql"));
+        panel.copyValueAction()->trigger();
+        QCOMPARE(clipboard->text(), value);
+        QCOMPARE(panel.copyValueAction()->shortcut(), QKeySequence(QKeySequence::Copy));
+        panel.copySpanAction()->trigger();
+        const QString span = clipboard->text();
+        QVERIFY2(span.contains(QStringLiteral("\"d3b277175669b1f6\"")), qPrintable(span));
+        QVERIFY(span.contains(QStringLiteral("\"jdbc.sql\"")));
+        QCOMPARE(span, panel.spanJson());
+        QCOMPARE(span, QString::fromStdString(l.trace->rawJson(static_cast<std::size_t>(l.span))));
+
+        // A filter sees every text before the clipboard does.
+        QStringList seen;
+        panel.setCopyFilter([&seen](const QString &text) {
+            seen << text;
+            QString out = text;
+            return out.replace(QStringLiteral("empty_test"), QStringLiteral("[redacted]"));
+        });
+        panel.copyValueAction()->trigger();
+        QVERIFY(clipboard->text().startsWith(QStringLiteral("insert into [redacted]")));
+        panel.copySpanAction()->trigger();
+        QVERIFY(!clipboard->text().contains(QStringLiteral("empty_test")));
+        QVERIFY(clipboard->text().contains(QStringLiteral("[redacted]")));
+        QCOMPARE(seen.size(), 2);
+        // Ctrl+C on the list and in the value view goes through it too.
+        clipboard->clear();
+        QTest::keySequence(panel.tree(), QKeySequence::Copy);
+        QVERIFY(clipboard->text().startsWith(QStringLiteral("insert into [redacted]")));
+        clipboard->clear();
+        QTest::keySequence(panel.valueView(), QKeySequence::Copy);
+        QVERIFY2(clipboard->text().startsWith(QStringLiteral("insert into [redacted]")), qPrintable(clipboard->text()));
+        // A filter that throws lets nothing out.
+        panel.setCopyFilter([](const QString &) -> QString { throw std::runtime_error("no"); });
+        clipboard->setText(QStringLiteral("before"));
+        QVERIFY(!panel.copyValue());
+        QCOMPARE(clipboard->text(), QStringLiteral("before"));
+        // An empty function is the identity again.
+        panel.setCopyFilter({});
+        QVERIFY(panel.copyKey());
+        QCOMPARE(clipboard->text(), QStringLiteral("jdbc.sql"));
     }
 
     void rawJsonOfSpan()

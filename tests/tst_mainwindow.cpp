@@ -1,13 +1,39 @@
+#include "connectionprofiles.h"
+#include "connectionsdialog.h"
+#include "demospansserver.h"
 #include "mainwindow.h"
 #include "overviewpanel.h"
 #include "problemspanel.h"
+#include "spanpanel.h"
+#include "spansapiclient.h"
+#include "spantreeview.h"
 #include "spanview.h"
+#include "startpage.h"
+#include "tagspanel.h"
+#include "timecontrol.h"
+#include "tokenstore.h"
 #include "traceloadcontroller.h"
+#include "traceloader.h"
+#include "tracesummary.h"
 
+#include <QAbstractButton>
+#include <QApplication>
+#include <QClipboard>
 #include <QDockWidget>
+#include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
+#include <QMimeData>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QtTest>
 
 using namespace td;
@@ -16,17 +42,95 @@ namespace {
 
 const QString samplePath = QStringLiteral(TRACEDESK_TEST_DATA "/../../resources/sample-trace.json");
 const QString brokenPath = QStringLiteral(TRACEDESK_TEST_DATA "/fixtures/iplatform-span-header.malformed.json");
+const QString feignPath = QStringLiteral(TRACEDESK_TEST_DATA "/fixtures/iplatform-feignclient-trace.json");
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// What the model made of a trace, without where it came from.
+std::string summaryOf(const TracePtr &trace)
+{
+    return trace ? traceSummary(*trace).dump() : std::string();
+}
+
+bool openAndWait(MainWindow &window, const QString &path)
+{
+    QSignalSpy shown(&window, &MainWindow::traceShown);
+    window.openFile(path);
+    return !shown.isEmpty() || shown.wait(10000);
+}
+
+void dropFiles(QWidget *target, const QList<QUrl> &urls, bool *enterAccepted)
+{
+    QMimeData mime;
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    *enterAccepted = enter.isAccepted();
+    if (!enter.isAccepted())
+        return;
+    QDropEvent drop(QPointF(20, 20), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+}
 
 } // namespace
 
 class TestMainWindow : public QObject
 {
     Q_OBJECT
+
+    QTemporaryDir m_settingsDir;
+    std::unique_ptr<DemoSpansServer> m_server;
+
+    ConnectionProfile demoProfile(const QString &name = QStringLiteral("demo")) const
+    {
+        ConnectionProfile p;
+        p.name = name;
+        p.baseUrl = m_server->baseUrl();
+        p.projectId = QStringLiteral("proj-1");
+        p.timeoutSeconds = 20;
+        return p;
+    }
+
+    // A token kept in the window's store (in memory), so a fetch with the profile asks nothing.
+    static void giveToken(MainWindow &window, const QString &profile)
+    {
+        window.tokenStore()->setKeychainEnabled(false);
+        bool stored = false;
+        window.tokenStore()->storeToken(profile, QStringLiteral("test-token"), &window,
+                                        [&stored](TokenStore::Storage, const QString &) { stored = true; });
+        QTRY_VERIFY(stored);
+    }
+
 private slots:
     void initTestCase()
     {
+        QVERIFY(m_settingsDir.isValid());
+        // Settings of this run only, before anything reads them.
         QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
         QCoreApplication::setOrganizationName(QStringLiteral("TraceDeskTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        for (const char *name : {"http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"})
+            qunsetenv(name);
+        m_server = std::make_unique<DemoSpansServer>();
+        QVERIFY2(m_server->listen(0), qPrintable(m_server->errorString()));
+    }
+
+    void init()
+    {
+        QSettings settings;
+        settings.clear();
+        m_server->clearRequests();
+    }
+
+    void cleanupTestCase()
+    {
+        m_server.reset();
     }
 
     void loadsInTheBackground()
@@ -46,6 +150,28 @@ private slots:
         window.spanView()->selectSpan(window.trace()->findSpan("9a8b7c6d5e4f3a21"));
         QCOMPARE(window.overviewPanel()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
         QVERIFY(window.overviewPanel()->value(QStringLiteral("status")).contains(QStringLiteral("SocketTimeoutException")));
+    }
+
+    void preferencesChooseColoursAndTimeZone()
+    {
+        // The Preferences defaults: bars coloured by component, times shown in UTC first.
+        QSettings().setValue(QStringLiteral("view/colorMode"), QStringLiteral("component"));
+        SpanPanel::setUtcDisplay(true);
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::traceShown);
+        window.openFile(samplePath);
+        QVERIFY(shown.count() == 1 || shown.wait(10000));
+        QCOMPARE(window.spanView()->colorMode(), ColorMode::Component);
+        QVERIFY2(window.statusSummary().contains(QStringLiteral("2018-09-27 07:35:36.991 UTC (")),
+                 qPrintable(window.statusSummary()));
+        SpanPanel::setUtcDisplay(false);
+        QSettings().remove(QStringLiteral("view/colorMode"));
+        MainWindow plain;
+        QSignalSpy plainShown(&plain, &MainWindow::traceShown);
+        plain.openFile(samplePath);
+        QVERIFY(plainShown.count() == 1 || plainShown.wait(10000));
+        QCOMPARE(plain.spanView()->colorMode(), ColorMode::Service);
+        QVERIFY(!plain.statusSummary().contains(QStringLiteral(".991 UTC (")));
     }
 
     void brokenFileKeepsTheTrace()
@@ -119,6 +245,353 @@ private slots:
         QVERIFY(withSpan);
         emit table->itemActivated(withSpan, 0);
         QCOMPARE(window.spanView()->selectedSpan(), withSpan->data(ProblemsPanel::Severity, Qt::UserRole).toInt());
+    }
+
+    void dragAndDropOpensFiles()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.isStartPageShown());
+        QSignalSpy shown(&window, &MainWindow::traceShown);
+        bool accepted = false;
+        dropFiles(&window, {QUrl::fromLocalFile(samplePath)}, &accepted);
+        QVERIFY(accepted);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.tabCount(), 1);
+        QVERIFY(!window.isStartPageShown());
+        QCOMPARE(window.source().filePath, QFileInfo(samplePath).absoluteFilePath());
+        QCOMPARE(window.trace()->spanCount(), std::size_t(6));
+
+        // Several files at once: one tab each, in order.
+        dropFiles(&window, {QUrl::fromLocalFile(feignPath), QUrl::fromLocalFile(samplePath)}, &accepted);
+        QVERIFY(accepted);
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabCount(), 3, 10000);
+        QCOMPARE(window.tabWidget()->tabText(1), QFileInfo(feignPath).fileName());
+
+        // Something that is not a local file is not taken.
+        dropFiles(&window, {QUrl(QStringLiteral("https://example.com/trace.json"))}, &accepted);
+        QVERIFY(!accepted);
+        QCOMPARE(window.tabCount(), 3);
+    }
+
+    void saveAsWritesTheFileBytesAndReopens()
+    {
+        QTemporaryDir dir;
+        const QString original = dir.filePath(QStringLiteral("trace.json"));
+        QVERIFY(QFile::copy(feignPath, original));
+        MainWindow window;
+        QVERIFY(openAndWait(window, original));
+        const QString saved = dir.filePath(QStringLiteral("saved.json"));
+        QString error;
+        QVERIFY2(window.saveTraceTo(saved, &error), qPrintable(error));
+        QCOMPARE(readAll(saved), readAll(feignPath));
+
+        const std::string before = summaryOf(window.trace());
+        QVERIFY(openAndWait(window, saved));
+        QCOMPARE(window.tabCount(), 2);
+        QCOMPARE(summaryOf(window.trace()), before);
+
+        // A file changed on disk since it was opened is no longer the trace shown: refused, not saved.
+        window.tabWidget()->setCurrentIndex(0);
+        {
+            QFile f(original);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("\n ");
+        }
+        const QString stale = dir.filePath(QStringLiteral("stale.json"));
+        QVERIFY(!window.saveTraceTo(stale, &error));
+        QVERIFY2(error.contains(QStringLiteral("changed")), qPrintable(error));
+        QVERIFY(!QFile::exists(stale));
+    }
+
+    void saveAsWritesTheBytesReceivedAndReopens()
+    {
+        MainWindow window;
+        QSignalSpy shown(&window, &MainWindow::traceShown);
+        FetchRequest request;
+        request.baseUrl = m_server->baseUrl();
+        request.projectId = QStringLiteral("proj-1");
+        request.traceId = m_server->sampleTraceId();
+        request.timeoutMs = 20000;
+        m_server->setResponseInfoAsObjects(false);
+        window.fetchTrace(request);
+        QVERIFY(shown.wait(20000));
+        const TraceSource source = window.source();
+        QVERIFY(source.isFetched());
+        QCOMPARE(source.traceId, m_server->sampleTraceId());
+        QCOMPARE(source.projectId, QStringLiteral("proj-1"));
+        QVERIFY(source.bytes);
+        QVERIFY(window.tabWidget()->tabText(0).contains(m_server->sampleTraceId()));
+
+        // What a direct fetch of the same trace receives, byte for byte.
+        SpansApiClient client;
+        QSignalSpy finished(&client, &SpansApiClient::finished);
+        client.fetch(request);
+        QVERIFY(finished.wait(20000));
+        const auto direct = finished.first().first().value<FetchResult>();
+        QVERIFY2(direct.ok(), qPrintable(direct.describe()));
+
+        QTemporaryDir dir;
+        const QString saved = dir.filePath(QStringLiteral("fetched.json"));
+        QString error;
+        QVERIFY2(window.saveTraceTo(saved, &error), qPrintable(error));
+        QCOMPARE(readAll(saved).toStdString(), *direct.bytes);
+
+        const std::string before = summaryOf(window.trace());
+        QVERIFY(openAndWait(window, saved));
+        QCOMPARE(window.tabCount(), 2);
+        QVERIFY(!window.source().isFetched());
+        QCOMPARE(summaryOf(window.trace()), before);
+    }
+
+    void settingsRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("recent.json"));
+        QVERIFY(QFile::copy(samplePath, file));
+        QByteArray state;
+        int overviewWidth = 0;
+        QList<int> splitterSizes;
+        {
+            MainWindow window;
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.resize(1111, 777);
+            window.problemsDock()->show();
+            window.findChild<QDockWidget *>(QStringLiteral("rawJsonDock"))->hide();
+            auto *overview = window.findChild<QDockWidget *>(QStringLiteral("overviewDock"));
+            window.resizeDocks({overview}, {520}, Qt::Horizontal);
+            QVERIFY(openAndWait(window, file));
+            auto *splitter = window.tagsPanel()->findChild<QSplitter *>(QStringLiteral("tagsSplitter"));
+            QVERIFY(splitter);
+            splitter->setSizes({300, 120});
+            splitterSizes = splitter->sizes();
+            state = window.saveState();
+            overviewWidth = overview->width();
+            window.close();
+        }
+        {
+            QSettings settings;
+            QVERIFY(settings.contains(QStringLiteral("window/geometry")));
+            QCOMPARE(settings.value(QStringLiteral("window/state")).toByteArray(), state);
+            // The isolated location, not the user's settings.
+            QVERIFY2(settings.fileName().startsWith(m_settingsDir.path()), qPrintable(settings.fileName()));
+        }
+        MainWindow again;
+        again.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&again));
+        QCOMPARE(again.size(), QSize(1111, 777));
+        QVERIFY(again.problemsDock()->isVisible());
+        QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("rawJsonDock"))->isVisible());
+        QCOMPARE(again.findChild<QDockWidget *>(QStringLiteral("overviewDock"))->width(), overviewWidth);
+        QCOMPARE(again.tagsPanel()->findChild<QSplitter *>(QStringLiteral("tagsSplitter"))->sizes(), splitterSizes);
+        QCOMPARE(again.recentFiles(), QStringList{QFileInfo(file).absoluteFilePath()});
+        QCOMPARE(again.lastDirectory(), QFileInfo(file).absolutePath());
+        // The start page offers the recent file.
+        QCOMPARE(again.startPage()->recentFilesList()->count(), 1);
+        QCOMPARE(again.startPage()->recentFilesList()->item(0)->data(StartPage::PathRole).toString(), QFileInfo(file).absoluteFilePath());
+    }
+
+    void tabsKeepTheirOwnZoomAndSelection()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QSignalSpy changed(&window, &MainWindow::currentTraceChanged);
+        QVERIFY(openAndWait(window, samplePath));
+        QVERIFY(openAndWait(window, feignPath));
+        QCOMPARE(window.tabCount(), 2);
+        QCOMPARE(changed.count(), 2);
+        SpanView *first = window.spanViewAt(0);
+        SpanView *second = window.spanViewAt(1);
+        QVERIFY(first && second && first != second);
+        QCOMPARE(window.spanView(), second);
+
+        // Tab 1: another span selected, zoomed to it, a search typed.
+        window.tabWidget()->setCurrentIndex(0);
+        QCOMPARE(changed.count(), 3);
+        QCOMPARE(changed.last().first().value<TracePtr>(), first->trace());
+        const std::int32_t picked = first->trace()->findSpan("9a8b7c6d5e4f3a21");
+        QVERIFY(picked >= 0);
+        first->selectSpan(picked);
+        first->zoomToSpan(picked);
+        const TimeRange zoomed = first->timeControl()->visibleRange();
+        QVERIFY(zoomed != first->timeControl()->traceRange());
+        QVERIFY(first->setSearchText(QStringLiteral("empty-service")) > 0);
+        QCOMPARE(window.overviewPanel()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
+
+        // Tab 2 is as it was: its root selected, the whole trace shown, no search.
+        window.tabWidget()->setCurrentIndex(1);
+        QCOMPARE(window.spanView(), second);
+        QCOMPARE(window.trace(), second->trace());
+        QCOMPARE(second->selectedSpan(), second->trace()->primaryRoot());
+        QCOMPARE(second->timeControl()->visibleRange(), second->timeControl()->traceRange());
+        QCOMPARE(second->matchCount(), 0);
+        // The docks follow the current tab.
+        const Span &root = second->trace()->span(static_cast<std::size_t>(second->trace()->primaryRoot()));
+        QCOMPARE(window.overviewPanel()->value(QStringLiteral("spanId")), second->trace()->qstr(root.spanId));
+        QVERIFY(window.statusSummary().contains(QString::fromStdString(std::string(second->trace()->traceId()))));
+
+        // Back to tab 1: its selection, zoom and search are still there.
+        window.tabWidget()->setCurrentIndex(0);
+        QCOMPARE(first->selectedSpan(), picked);
+        QCOMPARE(first->timeControl()->visibleRange(), zoomed);
+        QVERIFY(first->matchCount() > 0);
+        QCOMPARE(window.overviewPanel()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
+        // Zoom actions act on the current tab only.
+        const TimeRange secondRange = second->timeControl()->visibleRange();
+        QTest::keyClick(first->treeView(), Qt::Key_F);
+        QCOMPARE(first->timeControl()->visibleRange(), first->timeControl()->traceRange());
+        QCOMPARE(second->timeControl()->visibleRange(), secondRange);
+    }
+
+    void closingTheLastTabShowsTheStartPage()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(openAndWait(window, samplePath));
+        QVERIFY(openAndWait(window, feignPath));
+        QSignalSpy changed(&window, &MainWindow::currentTraceChanged);
+        // Middle click on a tab closes it.
+        QTabBar *bar = window.tabWidget()->tabBar();
+        QTest::mouseClick(bar, Qt::MiddleButton, Qt::NoModifier, bar->tabRect(0).center());
+        QCOMPARE(window.tabCount(), 1);
+        QCOMPARE(window.source().filePath, QFileInfo(feignPath).absoluteFilePath());
+        QVERIFY(!window.isStartPageShown());
+        // Ctrl+W closes the current one; the start page takes its place and the docks empty.
+        QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_W));
+        QCOMPARE(window.tabCount(), 0);
+        QVERIFY(window.isStartPageShown());
+        QVERIFY(window.startPage()->isVisible());
+        QVERIFY(!window.trace());
+        QVERIFY(!window.spanView());
+        QVERIFY(!changed.isEmpty());
+        QVERIFY(!changed.last().first().value<TracePtr>());
+        OverviewPanel empty;
+        empty.showSpan(nullptr, -1);
+        QCOMPARE(window.overviewPanel()->value(QStringLiteral("spanId")), empty.value(QStringLiteral("spanId")));
+        QVERIFY(window.statusSummary().startsWith(QStringLiteral("No trace open")));
+        // A failed load leaves the start page as it is.
+        QSignalSpy failed(&window, &MainWindow::loadFailed);
+        window.openFile(brokenPath);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(window.tabCount(), 0);
+        QVERIFY(window.isStartPageShown());
+        // The sample is one click away.
+        QSignalSpy shown(&window, &MainWindow::traceShown);
+        QTest::mouseClick(window.startPage()->findChild<QAbstractButton *>(QStringLiteral("openSample")), Qt::LeftButton);
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(window.source().filePath, MainWindow::sampleTracePath());
+        QCOMPARE(window.tabWidget()->tabText(0), QStringLiteral("Sample trace"));
+    }
+
+    void startPageListsRecentTraceIdsPerProfile()
+    {
+        {
+            QSettings settings;
+            ConnectionProfiles::save(settings, {demoProfile(), demoProfile(QStringLiteral("other"))});
+            ConnectionProfiles::addRecentTraceId(settings, QStringLiteral("demo"), m_server->sampleTraceId());
+            ConnectionProfiles::addRecentTraceId(settings, QStringLiteral("other"), QStringLiteral("abc"));
+        }
+        MainWindow window;
+        giveToken(window, QStringLiteral("demo"));
+        QListWidget *ids = window.startPage()->recentTraceIdsList();
+        QCOMPARE(ids->count(), 2);
+        QListWidgetItem *item = ids->item(0);
+        QCOMPARE(item->data(StartPage::ProfileRole).toString(), QStringLiteral("demo"));
+        QCOMPARE(item->data(StartPage::TraceIdRole).toString(), m_server->sampleTraceId());
+        QCOMPARE(ids->item(1)->data(StartPage::ProfileRole).toString(), QStringLiteral("other"));
+        QSignalSpy shown(&window, &MainWindow::traceShown);
+        emit ids->itemActivated(item);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(window.source().profileName, QStringLiteral("demo"));
+        QCOMPARE(m_server->requests().size(), 1);
+    }
+
+    void toolbarTraceIdBox()
+    {
+        {
+            QSettings settings;
+            ConnectionProfiles::save(settings, {demoProfile(QStringLiteral("first")), demoProfile()});
+            ConnectionProfiles::setLastUsedProfile(settings, QStringLiteral("demo"));
+        }
+        MainWindow window;
+        window.show();
+        giveToken(window, QStringLiteral("demo"));
+        QLineEdit *box = window.traceIdBox();
+        QVERIFY(box);
+        QCOMPARE(box->placeholderText(), QStringLiteral("Trace ID…"));
+        QCOMPARE(window.toolbarProfile(), QStringLiteral("demo")); // the last used
+
+        // Blank or whitespace: refused with a message, no request.
+        for (const QString &blank : {QString(), QStringLiteral("   "), QStringLiteral("\t\n ")}) {
+            box->setText(blank);
+            QTest::keyClick(box, Qt::Key_Return);
+            QVERIFY2(!window.statusBar()->currentMessage().isEmpty(), qPrintable(blank));
+            window.statusBar()->clearMessage();
+        }
+        QVERIFY(!window.fetchTraceId(QStringLiteral("two ids")));
+        QVERIFY(m_server->requests().isEmpty());
+        QCOMPARE(window.tabCount(), 0);
+
+        // Pasted with blanks around it, Enter fetches the trimmed id with the profile.
+        QSignalSpy shown(&window, &MainWindow::traceShown);
+        box->clear();
+        QApplication::clipboard()->setText(QStringLiteral("  ") + m_server->sampleTraceId() + QStringLiteral("\n"));
+        box->setFocus();
+        box->paste();
+        QTest::keyClick(box, Qt::Key_Return);
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(m_server->requests().size(), 1);
+        QCOMPARE(m_server->requests().first().target, QByteArray("/v1/proj-1/ats/spans?traceId=") + m_server->sampleTraceId().toUtf8());
+        QCOMPARE(window.source().profileName, QStringLiteral("demo"));
+        QSettings settings;
+        QCOMPARE(ConnectionProfiles::recentTraceIds(settings, QStringLiteral("demo")), QStringList{m_server->sampleTraceId()});
+    }
+
+    void toolbarWithoutProfileOpensConnections()
+    {
+        MainWindow window;
+        window.show();
+        QVERIFY(window.toolbarProfile().isEmpty());
+        bool dialogSeen = false;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto *dialog = qobject_cast<ConnectionsDialog *>(QApplication::activeModalWidget())) {
+                dialogSeen = true;
+                poll.stop();
+                dialog->reject();
+            }
+        });
+        poll.start(20);
+        QVERIFY(!window.fetchTraceId(QStringLiteral("abc")));
+        QVERIFY(dialogSeen);
+        QVERIFY(m_server->requests().isEmpty());
+    }
+
+    void tagsPanelCopiesThroughTheFilter()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(openAndWait(window, samplePath));
+        TagsPanel *tags = window.tagsPanel();
+        QTreeWidgetItem *item = nullptr;
+        for (QTreeWidgetItemIterator it(tags->tree()); *it && !item; ++it)
+            if (!(*it)->data(TagsPanel::Key, TagsPanel::FullValueRole).toString().isEmpty())
+                item = *it;
+        QVERIFY(item);
+        tags->tree()->setCurrentItem(item);
+        tags->setCopyFilter([](const QString &text) { return QStringLiteral("[filtered] ") + text; });
+        tags->tree()->setFocus();
+        QApplication::clipboard()->clear();
+        QTest::keySequence(tags->tree(), QKeySequence::Copy);
+        QCOMPARE(QApplication::clipboard()->text(),
+                 QStringLiteral("[filtered] ") + item->data(TagsPanel::Key, TagsPanel::FullValueRole).toString());
     }
 };
 

@@ -2,6 +2,7 @@
 #include "connectionsdialog.h"
 #include "demospansserver.h"
 #include "opentraceiddialog.h"
+#include "remotetraceopener.h"
 #include "spansapiclient.h"
 #include "tokenstore.h"
 #include "traceloader.h"
@@ -10,17 +11,92 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
+#include <QApplication>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <nlohmann/json.hpp>
 
 using namespace td;
+
+namespace {
+
+const QString tlsCertPath = QStringLiteral(TRACEDESK_TEST_DATA "/tls/server.crt");
+const QString tlsKeyPath = QStringLiteral(TRACEDESK_TEST_DATA "/tls/server.key");
+const QString atsFixturePath = QStringLiteral(TRACEDESK_TEST_DATA "/fixtures/ats-spans-response.json");
+
+// A real HTTPS server on 127.0.0.1 with the self-signed certificate of tests/data/tls: it answers every GET
+// that gets through the handshake with the same spans API answer, and counts them.
+class HttpsSpansServer : public QObject
+{
+public:
+    explicit HttpsSpansServer(QByteArray body)
+        : m_body(std::move(body))
+    {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        QFile cert(tlsCertPath);
+        QFile key(tlsKeyPath);
+        if (cert.open(QIODevice::ReadOnly) && key.open(QIODevice::ReadOnly)) {
+            ssl.setLocalCertificate(QSslCertificate(&cert, QSsl::Pem));
+            ssl.setPrivateKey(QSslKey(&key, QSsl::Rsa, QSsl::Pem));
+        }
+        ssl.setPeerVerifyMode(QSslSocket::VerifyNone); // the server does not ask for a client certificate
+        m_server.setSslConfiguration(ssl);
+        // A connection is pending only once its handshake is done (pendingConnectionAvailable, Qt 6.4).
+        connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
+                if (socket->bytesAvailable() > 0)
+                    onReadyRead(socket);
+            }
+        });
+    }
+
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QUrl baseUrl() const { return QUrl(QStringLiteral("https://127.0.0.1:%1").arg(m_server.serverPort())); }
+    int requests() const { return m_requests; }
+    QString errorString() const { return m_server.errorString(); }
+
+private:
+    void onReadyRead(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        if (!buffer.contains("\r\n\r\n"))
+            return;
+        m_buffers.remove(socket);
+        ++m_requests;
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                      + QByteArray::number(m_body.size()) + "\r\n\r\n" + m_body);
+        socket->disconnectFromHost();
+    }
+
+    QSslServer m_server;
+    QByteArray m_body;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    int m_requests = 0;
+};
+
+QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
 
 // Every test talks to a real HTTP server on 127.0.0.1 (the demo server's code); nothing leaves loopback.
 class TestSpansApiClient : public QObject
@@ -504,6 +580,157 @@ private Q_SLOTS:
         QFile file(out);
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().toStdString(), *direct.bytes);
+    }
+
+    void tlsSelfSignedIsRefusedAndExplained()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        HttpsSpansServer server(readFile(atsFixturePath));
+        QVERIFY2(server.listen(), qPrintable(server.errorString()));
+        FetchRequest req = request(QStringLiteral("0000000027046b00"));
+        req.baseUrl = server.baseUrl();
+        req.token = QStringLiteral("tok-must-not-travel");
+        QVERIFY(req.verifyTls); // on by default
+        const FetchResult r = run(req);
+        QCOMPARE(r.step, FetchStep::Tls);
+        QVERIFY(!r.ok());
+        QVERIFY(!r.sslErrors.isEmpty());
+        // The certificate problem in words, and what to do about it.
+        QVERIFY2(r.message.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive), qPrintable(r.message));
+        QVERIFY2(r.message.contains(QStringLiteral("127.0.0.1")), qPrintable(r.message));
+        QVERIFY2(r.hint.contains(QStringLiteral("CA bundle")), qPrintable(r.hint));
+        QVERIFY2(r.hint.contains(QStringLiteral("connection profile")), qPrintable(r.hint));
+        QVERIFY(r.describe().contains(fetchStepName(FetchStep::Tls)));
+        qInfo("%s", qPrintable(r.describe()));
+        // Never ignored: no request (and so no token) went over the unverified connection.
+        QCOMPARE(server.requests(), 0);
+    }
+
+    void tlsWithTheProfilesCaBundleSucceeds()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        HttpsSpansServer server(readFile(atsFixturePath));
+        QVERIFY2(server.listen(), qPrintable(server.errorString()));
+        ConnectionProfile profile;
+        profile.name = QStringLiteral("tls");
+        profile.baseUrl = server.baseUrl();
+        profile.projectId = QStringLiteral("proj-1");
+        profile.caBundleFile = tlsCertPath;
+        profile.timeoutSeconds = 10;
+        const FetchResult r = run(FetchRequest::fromProfile(profile, QStringLiteral("0000000027046b00"), QString()));
+        QVERIFY2(r.ok(), qPrintable(r.describe()));
+        QCOMPARE(QString::fromStdString(std::string(r.load.trace->traceId())), QStringLiteral("0000000027046b00"));
+        QVERIFY(r.warnings.isEmpty()); // verified, so no "not verified" warning
+        QCOMPARE(server.requests(), 1);
+        // The bytes received over TLS are kept exactly, for Save As.
+        QCOMPARE(QByteArray::fromStdString(*r.load.trace->sourceBytes()), readFile(atsFixturePath));
+
+        // Another CA does not make the server trusted.
+        QTemporaryDir dir;
+        const QString otherCa = dir.filePath(QStringLiteral("other.pem"));
+        QFile other(otherCa);
+        const QList<QSslCertificate> system = QSslConfiguration::systemCaCertificates();
+        if (!system.isEmpty() && other.open(QIODevice::WriteOnly)) {
+            other.write(system.first().toPem());
+            other.close();
+            profile.caBundleFile = otherCa;
+            const FetchResult refused = run(FetchRequest::fromProfile(profile, QStringLiteral("0000000027046b00"), QString()));
+            QCOMPARE(refused.step, FetchStep::Tls);
+            QCOMPARE(server.requests(), 1);
+        }
+    }
+
+    void tlsFailureOffersNoWayToIgnore()
+    {
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        HttpsSpansServer server(readFile(atsFixturePath));
+        QVERIFY2(server.listen(), qPrintable(server.errorString()));
+        TokenStore tokens;
+        tokens.setKeychainEnabled(false);
+        QWidget window;
+        RemoteTraceOpener opener(&tokens, &window);
+        QSignalSpy failed(&opener, &RemoteTraceOpener::fetchFailed);
+        QStringList buttons;
+        QString text;
+        // The opener tells the user in a modal box; read it, then close it.
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box)
+                return;
+            QAbstractButton *close = box->button(QMessageBox::Close);
+            if (!close) { // some other question came first: answer it and keep watching for the failure
+                box->reject();
+                return;
+            }
+            poll.stop();
+            text = box->text();
+            for (QAbstractButton *b : box->buttons())
+                buttons << b->text();
+            close->click();
+        });
+        poll.start(20);
+        FetchRequest req = request(QStringLiteral("0000000027046b00"));
+        req.baseUrl = server.baseUrl();
+        opener.fetch(req);
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(text.contains(QStringLiteral("self-signed"), Qt::CaseInsensitive), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("CA bundle")), qPrintable(text));
+        QVERIFY(!buttons.isEmpty());
+        for (const QString &b : std::as_const(buttons)) {
+            QVERIFY2(!b.contains(QStringLiteral("Ignore"), Qt::CaseInsensitive), qPrintable(b));
+            QVERIFY2(!b.contains(QStringLiteral("Continue"), Qt::CaseInsensitive), qPrintable(b));
+            QVERIFY2(!b.contains(QStringLiteral("Trust"), Qt::CaseInsensitive), qPrintable(b));
+        }
+        QCOMPARE(server.requests(), 0);
+    }
+
+    void sizeLimitIsSetInTheConnectionsDialogAndHonoured()
+    {
+        TokenStore tokens;
+        tokens.setKeychainEnabled(false);
+        {
+            QSettings settings;
+            ConnectionProfiles::save(settings, {});
+        }
+        {
+            ConnectionsDialog dialog(&tokens);
+            auto *size = dialog.findChild<QSpinBox *>(QStringLiteral("maxSize"));
+            QVERIFY(size);
+            QCOMPARE(size->value(), ConnectionProfile::defaultMaxMegabytes);
+            dialog.findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("capped"));
+            dialog.findChild<QLineEdit *>(QStringLiteral("baseUrl"))->setText(m_server->baseUrl().toString());
+            dialog.findChild<QLineEdit *>(QStringLiteral("projectId"))->setText(QStringLiteral("proj-1"));
+            size->setValue(1);
+            QSignalSpy finished(&dialog, &QDialog::finished);
+            dialog.accept();
+            QVERIFY(!finished.isEmpty() || finished.wait(5000));
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        QSettings settings;
+        const auto profile = ConnectionProfiles::find(ConnectionProfiles::load(settings), QStringLiteral("capped"));
+        QVERIFY(profile);
+        QCOMPARE(profile->maxMegabytes, 1);
+        const FetchRequest req = FetchRequest::fromProfile(*profile, QStringLiteral("fail-huge"), QString());
+        QCOMPARE(req.maxBytes, qint64(1024 * 1024));
+        m_server->setHugeBytes(qint64(8) * 1024 * 1024);
+        const FetchResult r = run(req);
+        QCOMPARE(r.step, FetchStep::TooLarge);
+        QVERIFY2(r.message.contains(QStringLiteral("1.0 MiB")), qPrintable(r.message));
+        QVERIFY2(r.hint.contains(QStringLiteral("capped")) && r.hint.contains(QStringLiteral("Connections")), qPrintable(r.hint));
+        // Within the limit the same profile fetches.
+        const FetchResult ok = run(FetchRequest::fromProfile(*profile, m_server->sampleTraceId(), QString()));
+        QVERIFY2(ok.ok(), qPrintable(ok.describe()));
+
+        // Reopened, the dialog shows the stored limit; a profile without one gets the default.
+        ConnectionsDialog again(&tokens);
+        again.selectProfile(QStringLiteral("capped"));
+        QCOMPARE(again.findChild<QSpinBox *>(QStringLiteral("maxSize"))->value(), 1);
+        QCOMPARE(ConnectionProfile().maxMegabytes, ConnectionProfile::defaultMaxMegabytes);
+        ConnectionProfiles::save(settings, {});
     }
 
     void cleanupTestCase()

@@ -60,8 +60,8 @@ void AnnotationsPanel::showSpan(const TracePtr &trace, std::int32_t spanIndex)
         auto *item = new QTreeWidgetItem(m_table);
         item->setText(Event, t.qstr(a->value));
         item->setText(Meaning, meaning(t.str(a->value)));
-        item->setText(Time, formatTimestamp(a->timestampUs, false));
-        item->setToolTip(Time, formatTimestamp(a->timestampUs, true).toHtmlEscaped());
+        item->setText(Time, formatTimestamp(a->timestampUs, utcDisplay()));
+        item->setToolTip(Time, formatTimestamp(a->timestampUs, !utcDisplay()).toHtmlEscaped());
         // Annotation times are as read, so measure from the span's start as read.
         item->setText(Offset, QStringLiteral("+") + SpanTreeModel::formatDuration(static_cast<double>(a->timestampUs - s.rawStartUs)));
         item->setTextAlignment(Offset, Qt::AlignRight | Qt::AlignVCenter);

@@ -1,5 +1,7 @@
 #include "iplatformpanel.h"
 
+#include <QLocale>
+
 #include "extensionkeys.h"
 #include "spanpalette.h"
 #include "spantreemodel.h"
@@ -106,10 +108,13 @@ void IPlatformPanel::showSpan(const TracePtr &trace, std::int32_t spanIndex)
             auto *item = new QTreeWidgetItem(m_table);
             const QString qkey = QString::fromStdString(key);
             const ExtensionKeys::Label *label = keys.keyLabel(key);
-            item->setText(Field, label ? label->en + QStringLiteral(" (") + qkey + QStringLiteral(")") : qkey);
+            const bool chinese = QLocale().language() == QLocale::Chinese;
+            item->setText(Field, label ? label->text(chinese) + QStringLiteral(" (") + qkey + QStringLiteral(")") : qkey);
             item->setData(Field, Qt::UserRole, qkey);
             if (label)
-                item->setToolTip(Field, QString(label->zh + QStringLiteral("\n") + label->meaningEn).toHtmlEscaped());
+                item->setToolTip(Field, QString((chinese ? label->en : label->zh) + QStringLiteral("\n")
+                                                + (chinese && !label->meaningZh.isEmpty() ? label->meaningZh : label->meaningEn))
+                                            .toHtmlEscaped());
             item->setText(Value, value);
             item->setText(Note, note);
             if (severity) {

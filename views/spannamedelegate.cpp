@@ -80,8 +80,10 @@ void SpanNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     }
 
     QString suffix;
+    if (const int folded = ctx.foldCountOf(spanIndex); folded > 1)
+        suffix = QStringLiteral(" \u00D7%1").arg(folded); // "×N": N repeated calls folded into this row
     if (span.childCount > 0 && ctx.view && !ctx.view->isExpanded(index.siblingAtColumn(0)))
-        suffix = QStringLiteral(" (%1)").arg(span.childCount);
+        suffix += QStringLiteral(" (%1)").arg(span.childCount);
     const int suffixWidth = suffix.isEmpty() ? 0 : fm.horizontalAdvance(suffix);
 
     const QString service = trace.qstr(span.service);

@@ -18,6 +18,20 @@ QString SpanPanel::formatTimestamp(std::int64_t us, bool utc)
          + (utc ? QStringLiteral(" UTC") : QString());
 }
 
+namespace {
+bool s_utcDisplay = false;
+}
+
+bool SpanPanel::utcDisplay()
+{
+    return s_utcDisplay;
+}
+
+void SpanPanel::setUtcDisplay(bool utc)
+{
+    s_utcDisplay = utc;
+}
+
 QString SpanPanel::formatEndpoint(const Trace &trace, std::int32_t endpoint)
 {
     const Endpoint *e = trace.endpoint(endpoint);

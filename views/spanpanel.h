@@ -21,6 +21,9 @@ public:
 
     // "2018-09-27 15:35:36.991000" in local time or UTC.
     static QString formatTimestamp(std::int64_t us, bool utc);
+    // Whether absolute times are shown in UTC rather than local time (Preferences, "view/timeZone").
+    static bool utcDisplay();
+    static void setUtcDisplay(bool utc);
     static QString formatEndpoint(const Trace &trace, std::int32_t endpoint);
     static bool isValidSpan(const TracePtr &trace, std::int32_t spanIndex);
     // A read-only, sortable-off tree widget with the given column titles, alternating rows.

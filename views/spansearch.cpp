@@ -56,12 +56,22 @@ void SpanFilterProxy::setShowOnlyMatches(bool only)
     invalidateFilter();
 }
 
+void SpanFilterProxy::setHiddenSpans(const std::vector<char> *hidden)
+{
+    m_hidden = hidden;
+    invalidateFilter();
+}
+
 bool SpanFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
-    if (!m_onlyMatches || !m_matches)
+    if ((!m_onlyMatches || !m_matches) && !m_hidden)
         return true;
     const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto i = static_cast<std::size_t>(SpanTreeModel::spanIndex(idx));
+    if (m_hidden && i < m_hidden->size() && (*m_hidden)[i])
+        return false;
+    if (!m_onlyMatches || !m_matches)
+        return true;
     return i < m_matches->size() && (*m_matches)[i];
 }
 

@@ -23,6 +23,8 @@ public:
     void setMatches(const std::vector<char> *matches);
     void setShowOnlyMatches(bool only);
     bool showOnlyMatches() const { return m_onlyMatches; }
+    // One flag per span index: rows to hide whatever else is shown (folded repeated calls); nullptr for none.
+    void setHiddenSpans(const std::vector<char> *hidden);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -30,6 +32,7 @@ protected:
 private:
     const std::vector<char> *m_matches = nullptr;
     bool m_onlyMatches = false;
+    const std::vector<char> *m_hidden = nullptr;
 };
 
 } // namespace td

@@ -26,6 +26,15 @@ SpanTreeView::SpanTreeView(SpanViewContext *context, int timelineColumn, QWidget
     setMouseTracking(true);
 }
 
+void SpanTreeView::updateTimeline()
+{
+    const int x = header()->sectionViewportPosition(m_timelineColumn);
+    const int w = header()->sectionSize(m_timelineColumn);
+    if (header()->isSectionHidden(m_timelineColumn) || w <= 0)
+        return;
+    viewport()->update(QRect(x, 0, w, viewport()->height()));
+}
+
 bool SpanTreeView::inTimeline(int viewportX) const
 {
     return header()->logicalIndexAt(viewportX) == m_timelineColumn;

@@ -17,6 +17,11 @@ public:
     // The tooltip text (HTML with every span string escaped) for a span.
     static QString toolTipFor(const SpanViewContext &context, std::int32_t spanIndex);
 
+public slots:
+    // Repaints only the timeline column (zoom and pan leave the tree and time columns as they are, and
+    // their text is the expensive part of a row).
+    void updateTimeline();
+
 signals:
     void zoomToSpanRequested(std::int32_t spanIndex);
 

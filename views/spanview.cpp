@@ -1,5 +1,6 @@
 #include "spanview.h"
 
+#include "analysis.h"
 #include "colorlegend.h"
 #include "spannamedelegate.h"
 #include "spansearch.h"
@@ -98,7 +99,7 @@ SpanView::SpanView(QWidget *parent)
     layout->addWidget(m_overview);
     layout->addWidget(m_tree, 1);
 
-    connect(m_time, &TimeControl::visibleRangeChanged, m_tree->viewport(), qOverload<>(&QWidget::update));
+    connect(m_time, &TimeControl::visibleRangeChanged, m_tree, &SpanTreeView::updateTimeline);
     connect(m_time, &TimeControl::selectedSpanChanged, this, &SpanView::onSelectedSpanChanged);
     connect(m_tree, &SpanTreeView::zoomToSpanRequested, this, &SpanView::zoomToSpan);
     connect(m_tree, &QAbstractItemView::activated, this,
@@ -126,7 +127,12 @@ void SpanView::setTrace(TracePtr trace)
     m_matchList.clear();
     m_currentMatch = -1;
     m_time->setSelectedSpan(-1);
+    m_context.foldCount.clear();
+    m_context.folded.clear();
+    m_proxy->setHiddenSpans(nullptr);
     m_model->setTrace(trace);
+    if (m_foldRepeated)
+        setFoldRepeatedCalls(true);
     m_time->setTraceRange(trace ? TimeRange{trace->startUs(), trace->endUs()} : TimeRange{0, 1});
     if (n < 5000)
         m_tree->expandAll();
@@ -253,6 +259,55 @@ int SpanView::setSearchText(const QString &text)
     updateSearchLabel();
     m_tree->viewport()->update();
     return matchCount();
+}
+
+void SpanView::highlightSpans(const std::vector<std::int32_t> &spans)
+{
+    std::fill(m_context.matches.begin(), m_context.matches.end(), 0);
+    m_matchList.clear();
+    for (const std::int32_t i : spans) {
+        if (i >= 0 && static_cast<std::size_t>(i) < m_context.matches.size() && !m_context.matches[static_cast<std::size_t>(i)]) {
+            m_context.matches[static_cast<std::size_t>(i)] = 1;
+            m_matchList.push_back(i);
+        }
+    }
+    m_currentMatch = -1;
+    m_proxy->setMatches(&m_context.matches);
+    updateSearchLabel();
+    m_tree->viewport()->update();
+    if (!m_matchList.empty())
+        findNext();
+}
+
+void SpanView::setFoldRepeatedCalls(bool fold)
+{
+    m_foldRepeated = fold;
+    m_context.foldCount.clear();
+    m_context.folded.clear();
+    if (fold && m_context.trace) {
+        const Trace &t = *m_context.trace;
+        m_context.foldCount.assign(t.spanCount(), 0);
+        m_context.folded.assign(t.spanCount(), 0);
+        std::vector<std::int32_t> stack;
+        for (const RepeatedGroup &g : repeatedCalls(t)) {
+            m_context.foldCount[static_cast<std::size_t>(g.spans.front())] = static_cast<std::int32_t>(g.spans.size());
+            // The other calls go with their subtrees: the proxy keeps ancestors of any row it shows.
+            stack.assign(g.spans.begin() + 1, g.spans.end());
+            while (!stack.empty()) {
+                const std::int32_t i = stack.back();
+                stack.pop_back();
+                m_context.folded[static_cast<std::size_t>(i)] = 1;
+                const Span &s = t.span(static_cast<std::size_t>(i));
+                stack.insert(stack.end(), t.childrenBegin(s), t.childrenEnd(s));
+            }
+        }
+    }
+    m_proxy->setHiddenSpans(fold ? &m_context.folded : nullptr);
+    if (m_context.trace && m_context.trace->spanCount() < 5000)
+        m_tree->expandAll();
+    if (selectedSpan() >= 0 && viewIndex(selectedSpan()).isValid())
+        m_tree->setCurrentIndex(viewIndex(selectedSpan()));
+    m_tree->viewport()->update();
 }
 
 void SpanView::updateSearchLabel()

@@ -48,6 +48,12 @@ public:
     int setSearchText(const QString &text);
     int matchCount() const { return static_cast<int>(m_matchList.size()); }
     const std::vector<std::int32_t> &matches() const { return m_matchList; }
+    // Marks these spans like search matches (F3 steps through them) and selects the first; the analysis
+    // views use it for "this service's spans". An empty list clears the marks.
+    void highlightSpans(const std::vector<std::int32_t> &spans);
+    // Folds each group of repeated calls (analysis.h repeatedCalls) into the row of its first call, marked "×N".
+    void setFoldRepeatedCalls(bool fold);
+    bool foldRepeatedCalls() const { return m_foldRepeated; }
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
@@ -97,6 +103,7 @@ private:
     QCheckBox *m_onlyMatches;
     std::vector<std::int32_t> m_matchList;
     int m_currentMatch = -1;
+    bool m_foldRepeated = false;
 };
 
 } // namespace td

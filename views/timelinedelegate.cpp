@@ -155,10 +155,11 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
             painter->setPen(option.state & QStyle::State_Selected ? option.palette.color(QPalette::HighlightedText)
                                                                     : option.palette.color(QPalette::Text));
             painter->drawText(textRect, Qt::AlignLeft | Qt::AlignVCenter, label);
-        } else if (bar.width() > 20) {
+        } else if (const QRect shown = bar.intersected(cell); shown.width() > 20) {
+            // Inside the part of the bar that is on screen, so a bar running off the left edge keeps its label.
             painter->setPen(color.lightness() > 140 ? Qt::black : Qt::white);
-            painter->drawText(bar.adjusted(3, 0, -3, 0), Qt::AlignLeft | Qt::AlignVCenter,
-                              fm.elidedText(label, Qt::ElideRight, bar.width() - 6));
+            painter->drawText(shown.adjusted(3, 0, -3, 0), Qt::AlignLeft | Qt::AlignVCenter,
+                              fm.elidedText(label, Qt::ElideRight, shown.width() - 6));
         }
     }
     painter->restore();
