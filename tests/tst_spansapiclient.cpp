@@ -582,6 +582,51 @@ private Q_SLOTS:
         QCOMPARE(file.readAll().toStdString(), *direct.bytes);
     }
 
+    void commandLineExportOfAFetchedTrace()
+    {
+        // --export with --fetch: no display, the Markdown summary of the fetched trace, secrets redacted.
+        QTemporaryDir dir;
+        m_server->setRequiredToken("X-Auth-Token", "env-token");
+        const QString out = dir.filePath(QStringLiteral("incident.md"));
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        env.insert(QStringLiteral("TRACEDESK_TOKEN"), QStringLiteral("env-token"));
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(TRACEDESK_EXE),
+                      {QStringLiteral("--export"), out, QStringLiteral("--fetch"), m_server->sampleTraceId(),
+                       QStringLiteral("--base-url"), m_server->baseUrl().toString(), QStringLiteral("--project-id"), QStringLiteral("proj-1")});
+        QSignalSpy finished(&process, &QProcess::finished);
+        QVERIFY(finished.wait(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QFile md(out);
+        QVERIFY(md.open(QIODevice::ReadOnly));
+        const QByteArray text = md.readAll();
+        QVERIFY2(text.contains(m_server->sampleTraceId().toUtf8()), text.constData());
+        QVERIFY(!text.contains("env-token"));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("incident.png"))));
+        // The sample's access_token is in the trace the server sent, never in the export.
+        const QByteArray sample = readFile(QStringLiteral(TRACEDESK_TEST_DATA "/export/sample-trace.json"));
+        const qsizetype at = sample.indexOf("access_token=");
+        QVERIFY(at > 0);
+        const QByteArray token = sample.mid(at + 13, 12);
+        QVERIFY(!text.contains(token));
+
+        // A fetch that fails exits 3 and writes nothing.
+        const QString failedOut = dir.filePath(QStringLiteral("none.md"));
+        env.insert(QStringLiteral("TRACEDESK_TOKEN"), QStringLiteral("wrong"));
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(TRACEDESK_EXE),
+                      {QStringLiteral("--export"), failedOut, QStringLiteral("--fetch"), m_server->sampleTraceId(),
+                       QStringLiteral("--base-url"), m_server->baseUrl().toString(), QStringLiteral("--project-id"), QStringLiteral("proj-1")});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 3);
+        QVERIFY(!QFile::exists(failedOut));
+    }
+
     void tlsSelfSignedIsRefusedAndExplained()
     {
         if (!QSslSocket::supportsSsl())
