@@ -68,27 +68,7 @@ void printSummary(const Trace &trace)
 // --fetch with --summary and/or --output: no display needed.
 int runHeadlessFetch(const FetchCommand &command, bool summary, const QString &output)
 {
-    FetchRequest request = command.request;
-    if (request.token.isEmpty() && !request.profileName.isEmpty()) {
-        // The keychain may not answer at all on a server; TokenStore bounds the wait.
-        TokenStore tokens;
-        tokens.setKeychainTimeout(std::chrono::milliseconds(2000));
-        QEventLoop loop;
-        tokens.readToken(request.profileName, &loop, [&request, &loop](const QString &token) {
-            request.token = token;
-            loop.quit();
-        });
-        loop.exec();
-    }
-    SpansApiClient client;
-    FetchResult result;
-    QEventLoop loop;
-    QObject::connect(&client, &SpansApiClient::finished, &loop, [&result, &loop](const FetchResult &r) {
-        result = r;
-        loop.quit();
-    });
-    client.fetch(request);
-    loop.exec();
+    const FetchResult result = fetchBlocking(command.request);
 
     if (!result.ok()) {
         printErr(result.describe());

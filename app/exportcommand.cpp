@@ -29,9 +29,12 @@ void printErr(const QString &text)
     std::fprintf(stderr, "tracedesk: %s\n", text.toLocal8Bit().constData());
 }
 
+} // namespace
+
 FetchResult fetchBlocking(FetchRequest request)
 {
     if (request.token.isEmpty() && !request.profileName.isEmpty()) {
+        // The keychain may not answer at all on a server; TokenStore bounds the wait.
         TokenStore tokens;
         tokens.setKeychainTimeout(std::chrono::milliseconds(2000));
         QEventLoop loop;
@@ -52,8 +55,6 @@ FetchResult fetchBlocking(FetchRequest request)
     loop.exec();
     return result;
 }
-
-} // namespace
 
 void addExportOptions(QCommandLineParser &parser)
 {

@@ -7,6 +7,12 @@ class QCommandLineParser;
 namespace td {
 
 struct FetchCommand;
+struct FetchRequest;
+struct FetchResult;
+
+// Fetches without a window: the token from the profile's keychain entry when none is given (the wait
+// bounded), then the request, waiting in a local event loop.
+FetchResult fetchBlocking(FetchRequest request);
 
 // --export OUT.png|svg|pdf|md [FILE | --fetch ID ...] with --width, --scope, --details, --no-redact.
 void addExportOptions(QCommandLineParser &parser);
