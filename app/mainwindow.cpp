@@ -842,7 +842,11 @@ void MainWindow::showShortcuts()
                                    "Ctrl+T\topen a trace by id\n"
                                    "Ctrl+W, middle click\tclose the tab\n"
                                    "Ctrl+Tab, Ctrl+PgDown/PgUp\tnext / previous tab\n"
-                                   "Ctrl+C in Tags\tcopy the tag's value"),
+                                   "Ctrl+C in Tags\tcopy the tag's value\n"
+                                   "Ctrl+E\texport (PNG, SVG, PDF, Markdown)\n"
+                                   "Ctrl+Shift+C\tcopy the timeline as an image\n"
+                                   "Ctrl+Shift+A\tshow the Analysis dock\n"
+                                   "Ctrl+,\tPreferences"),
                                 QMessageBox::Close, this);
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -1383,7 +1383,11 @@ Ctrl+O	open a trace file
 Ctrl+T	open a trace by id
 Ctrl+W, middle click	close the tab
 Ctrl+Tab, Ctrl+PgDown/PgUp	next / previous tab
-Ctrl+C in Tags	copy the tag&apos;s value</source>
+Ctrl+C in Tags	copy the tag&apos;s value
+Ctrl+E	export (PNG, SVG, PDF, Markdown)
+Ctrl+Shift+C	copy the timeline as an image
+Ctrl+Shift+A	show the Analysis dock
+Ctrl+,	Preferences</source>
         <translation>上/下	在 Span 之间移动
 左/右	折叠 / 展开
 回车	显示 Span 详情
@@ -1401,7 +1405,11 @@ Ctrl+O	打开调用链文件
 Ctrl+T	按 ID 打开调用链
 Ctrl+W、中键单击	关闭标签页
 Ctrl+Tab、Ctrl+PgDown/PgUp	下一个 / 上一个标签页
-在标签面板中按 Ctrl+C	复制标签值</translation>
+在标签面板中按 Ctrl+C	复制标签值
+Ctrl+E	导出（PNG、SVG、PDF、Markdown）
+Ctrl+Shift+C	将时间线复制为图片
+Ctrl+Shift+A	显示分析面板
+Ctrl+,	首选项</translation>
     </message>
     <message>
         <source>About TraceDesk</source>
