@@ -48,6 +48,18 @@ std::int32_t Trace::findSpan(std::string_view spanId) const
     return -1;
 }
 
+RpcTimes Trace::rpcTimes(const Span &s) const
+{
+    RpcTimes r;
+    for (const Annotation *a = annotationsBegin(s); a != annotationsEnd(s); ++a) {
+        const std::string_view v = str(a->value);
+        std::int64_t *slot = v == "cs" ? &r.cs : v == "sr" ? &r.sr : v == "ss" ? &r.ss : v == "cr" ? &r.cr : nullptr;
+        if (slot && !*slot)
+            *slot = a->timestampUs;
+    }
+    return r;
+}
+
 std::int32_t Trace::primaryRoot() const
 {
     // The earliest root that is a real span; else the earliest root.

@@ -13,6 +13,12 @@
 
 namespace td {
 
+// The first cs/sr/ss/cr annotation times of a span (0 where absent): the RPC's wire and server segments.
+struct RpcTimes
+{
+    std::int64_t cs = 0, sr = 0, ss = 0, cr = 0;
+};
+
 // A loaded trace: spans flat, strings interned, children as index ranges. Built once by TraceBuilder,
 // then published as std::shared_ptr<const Trace> and never changed.
 class Trace
@@ -45,6 +51,7 @@ public:
     const Annotation *annotationsEnd(const Span &s) const { return annotationsBegin(s) + s.annotationCount; }
     const Tag *tagsBegin(const Span &s) const { return m_tags.data() + s.firstTag; }
     const Tag *tagsEnd(const Span &s) const { return tagsBegin(s) + s.tagCount; }
+    RpcTimes rpcTimes(const Span &s) const;
     // The value of the first tag with this key, or nullptr.
     const Tag *findTag(const Span &s, std::string_view key) const;
     const std::vector<RawRange> &rawRanges() const { return m_rawRanges; }

@@ -160,13 +160,7 @@ QString SpanTreeView::toolTipFor(const SpanViewContext &context, std::int32_t sp
     row(tr("Status"), status.toHtmlEscaped());
     if (s.hasDurationMoveAvg())
         row(tr("Usual duration"), dur(static_cast<std::int64_t>(s.durationMoveAvgUs)));
-    std::int64_t cs = 0, sr = 0, ss = 0, cr = 0;
-    for (const Annotation *a = t.annotationsBegin(s); a != t.annotationsEnd(s); ++a) {
-        const auto v = t.str(a->value);
-        std::int64_t *slot = v == "cs" ? &cs : v == "sr" ? &sr : v == "ss" ? &ss : v == "cr" ? &cr : nullptr;
-        if (slot && !*slot)
-            *slot = a->timestampUs;
-    }
+    const auto [cs, sr, ss, cr] = t.rpcTimes(s);
     if (cs && sr)
         row(tr("Request network (cs→sr)"), dur(sr - cs));
     if (sr && ss)

@@ -95,13 +95,7 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     } else {
         painter->fillRect(bar, color);
         // Network time of a shared client/server span: cs->sr and ss->cr, lighter.
-        std::int64_t cs = 0, sr = 0, ss = 0, cr = 0;
-        for (const Annotation *a = trace.annotationsBegin(span); a != trace.annotationsEnd(span); ++a) {
-            const auto v = trace.str(a->value);
-            std::int64_t *slot = v == "cs" ? &cs : v == "sr" ? &sr : v == "ss" ? &ss : v == "cr" ? &cr : nullptr;
-            if (slot && !*slot)
-                *slot = a->timestampUs;
-        }
+        const auto [cs, sr, ss, cr] = trace.rpcTimes(span);
         const std::int64_t shift = raw ? 0 : span.skewShiftUs;
         const QColor light = color.lighter(150);
         const auto lighten = [&](std::int64_t from, std::int64_t to) {
