@@ -1,38 +1,145 @@
 #include "stringtable.h"
 
+#include <cstring>
+
 namespace td {
+
+namespace {
+
+constexpr std::size_t BlockBytes = 256 * 1024;
+
+inline std::uint64_t load64(const char *p)
+{
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+inline std::uint64_t mix(std::uint64_t a, std::uint64_t b)
+{
+    const std::uint64_t r = (a ^ (a >> 29)) * b;
+    return r ^ (r >> 32);
+}
+
+} // namespace
+
+std::uint64_t StringTable::hash(std::string_view text) noexcept
+{
+    // Eight bytes at a time, multiply-fold mixing (in the spirit of wyhash); good enough for an index
+    // whose slots also keep 32 bits of the hash.
+    constexpr std::uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull, k2 = 0x8ebc6af09c88c6e3ull;
+    const char *p = text.data();
+    std::size_t n = text.size();
+    std::uint64_t h = k0 ^ (n * k1);
+    while (n >= 8) {
+        h = mix(h ^ load64(p), k1);
+        p += 8;
+        n -= 8;
+    }
+    if (n > 0) {
+        std::uint64_t tail = 0;
+        std::memcpy(&tail, p, n);
+        h = mix(h ^ tail, k2);
+    }
+    return mix(h, k0 ^ k2);
+}
 
 StringTable::StringTable()
 {
-    m_strings.emplace_back();
-    m_index.emplace(std::string_view(m_strings.back()), 0);
+    m_slots.assign(1024, 0);
+    m_views.emplace_back();
+    const auto h = hash({});
+    m_slots[slotOf({}, h)] = (h >> 32 << 32) | 1u;
+}
+
+std::size_t StringTable::slotOf(std::string_view text, std::uint64_t h) const
+{
+    const std::size_t mask = m_slots.size() - 1;
+    const std::uint64_t tag = h >> 32;
+    for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+        const std::uint64_t slot = m_slots[i];
+        if (slot == 0)
+            return i;
+        if ((slot >> 32) == tag && m_views[static_cast<std::uint32_t>(slot) - 1] == text)
+            return i;
+    }
+}
+
+void StringTable::grow()
+{
+    std::vector<std::uint64_t> old(m_slots.size() * 2, 0);
+    old.swap(m_slots);
+    const std::size_t mask = m_slots.size() - 1;
+    for (const std::uint64_t slot : old) {
+        if (slot == 0)
+            continue;
+        const auto h = hash(m_views[static_cast<std::uint32_t>(slot) - 1]);
+        std::size_t i = static_cast<std::size_t>(h) & mask;
+        while (m_slots[i] != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = slot;
+    }
+}
+
+void StringTable::reserve(std::size_t strings)
+{
+    while (strings * 2 > m_slots.size())
+        grow();
+    m_views.reserve(strings);
+}
+
+std::string_view StringTable::store(std::string_view text)
+{
+    if (text.size() > m_freeBytes) {
+        const std::size_t size = text.size() > BlockBytes / 4 ? text.size() : BlockBytes;
+        m_blocks.push_back(std::make_unique<char[]>(size));
+        m_blockSizes.push_back(size);
+        if (size == text.size()) {
+            // A large text gets a block of its own; the current block keeps its free room.
+            std::memcpy(m_blocks.back().get(), text.data(), text.size());
+            return {m_blocks.back().get(), text.size()};
+        }
+        m_free = m_blocks.back().get();
+        m_freeBytes = size;
+    }
+    std::memcpy(m_free, text.data(), text.size());
+    const std::string_view stored(m_free, text.size());
+    m_free += text.size();
+    m_freeBytes -= text.size();
+    return stored;
 }
 
 StrId StringTable::intern(std::string_view text)
 {
-    if (const auto it = m_index.find(text); it != m_index.end())
-        return it->second;
-    const auto id = static_cast<StrId>(m_strings.size());
-    m_strings.emplace_back(text);
-    m_index.emplace(std::string_view(m_strings.back()), id);
+    const auto h = hash(text);
+    std::size_t i = slotOf(text, h);
+    if (m_slots[i] != 0)
+        return static_cast<std::uint32_t>(m_slots[i]) - 1;
+    if ((m_views.size() + 1) * 2 > m_slots.size()) {
+        grow();
+        i = slotOf(text, h);
+    }
+    const auto id = static_cast<StrId>(m_views.size());
+    m_views.push_back(store(text));
+    m_slots[i] = (h >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
     return id;
 }
 
 bool StringTable::find(std::string_view text, StrId *id) const
 {
-    const auto it = m_index.find(text);
-    if (it == m_index.end())
+    const std::size_t i = slotOf(text, hash(text));
+    if (m_slots[i] == 0)
         return false;
     if (id)
-        *id = it->second;
+        *id = static_cast<std::uint32_t>(m_slots[i]) - 1;
     return true;
 }
 
 std::size_t StringTable::byteSize() const
 {
-    std::size_t total = 0;
-    for (const auto &s : m_strings)
-        total += s.capacity() + sizeof(std::string) + 3 * sizeof(void *);
+    std::size_t total = m_views.capacity() * sizeof(std::string_view) + m_slots.capacity() * sizeof(std::uint64_t);
+    for (const auto size : m_blockSizes)
+        total += size;
     return total;
 }
 

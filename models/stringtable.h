@@ -1,37 +1,47 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
-#include <string>
+#include <memory>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace td {
 
 using StrId = std::uint32_t;
 
 // Interns UTF-8 strings so that each distinct text is stored once; id 0 is always the empty string.
+// Texts live in large blocks (no allocation per string) and are found through an open-addressing index
+// that keeps part of each hash, so a lookup rarely compares text that does not match.
 class StringTable
 {
 public:
     StringTable();
+    StringTable(StringTable &&) noexcept = default;
+    StringTable &operator=(StringTable &&) noexcept = default;
 
     StrId intern(std::string_view text);
-    std::string_view view(StrId id) const { return id < m_strings.size() ? std::string_view(m_strings[id]) : std::string_view(); }
-    std::size_t size() const { return m_strings.size(); }
+    std::string_view view(StrId id) const { return id < m_views.size() ? m_views[id] : std::string_view(); }
+    std::size_t size() const { return m_views.size(); }
     std::size_t byteSize() const;
     // Looks up without inserting; returns false when the text was never interned.
     bool find(std::string_view text, StrId *id) const;
+    // Makes room for about this many strings without growing the index again.
+    void reserve(std::size_t strings);
+
+    static std::uint64_t hash(std::string_view text) noexcept;
 
 private:
-    struct Hash
-    {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    // A deque never moves its elements, so the views used as index keys stay valid.
-    std::deque<std::string> m_strings;
-    std::unordered_map<std::string_view, StrId, Hash, std::equal_to<>> m_index;
+    // Index slot: 0 is empty, else (high 32 bits of the hash) << 32 | (id + 1).
+    std::size_t slotOf(std::string_view text, std::uint64_t h) const;
+    void grow();
+    std::string_view store(std::string_view text);
+
+    std::vector<std::string_view> m_views;
+    std::vector<std::uint64_t> m_slots;
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::vector<std::size_t> m_blockSizes;
+    char *m_free = nullptr;       // next free byte of the current block
+    std::size_t m_freeBytes = 0;
 };
 
 } // namespace td

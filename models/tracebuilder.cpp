@@ -368,6 +368,105 @@ void TraceBuilder::splitName(Span &s)
         s.service = t.m_endpoints[static_cast<std::size_t>(s.localEndpoint)].service;
 }
 
+void TraceBuilder::reserve(std::size_t spans, std::size_t tags, std::size_t annotations)
+{
+    auto &t = *m_trace;
+    t.m_spans.reserve(spans);
+    t.m_tags.reserve(tags);
+    t.m_annotations.reserve(annotations);
+    t.m_rawRanges.reserve(spans);
+}
+
+void TraceBuilder::append(TraceBuilder &&other)
+{
+    if (other.m_spanOpen)
+        other.discardSpan();
+    auto &t = *m_trace;
+    auto &o = *other.m_trace;
+
+    std::vector<StrId> ids(o.m_strings.size());
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        ids[i] = intern(o.m_strings.view(static_cast<StrId>(i)));
+    const auto str = [&ids](StrId &id) { id = ids[id]; };
+    std::vector<std::int32_t> endpoints(o.m_endpoints.size());
+    for (std::size_t i = 0; i < endpoints.size(); ++i) {
+        Endpoint e = o.m_endpoints[i];
+        str(e.service);
+        str(e.ipv4);
+        str(e.ipv6);
+        endpoints[i] = addEndpoint(e);
+    }
+    const auto endpoint = [&endpoints](std::int32_t &e) {
+        if (e >= 0)
+            e = endpoints[static_cast<std::size_t>(e)];
+    };
+
+    const auto spanBase = static_cast<std::uint32_t>(t.m_spans.size());
+    const auto annotationBase = static_cast<std::uint32_t>(t.m_annotations.size());
+    const auto tagBase = static_cast<std::uint32_t>(t.m_tags.size());
+    const auto rawBase = static_cast<std::uint32_t>(t.m_rawRanges.size());
+    const auto fieldBase = static_cast<std::uint32_t>(t.m_eventFields.size());
+    // Every StrId of a span is listed below: a new field must be added there too.
+    static_assert(sizeof(Span) == 184, "Span changed: map its new string ids in TraceBuilder::append");
+    t.m_spans.reserve(t.m_spans.size() + o.m_spans.size());
+    for (Span s : o.m_spans) {
+        for (StrId *id : {&s.traceId, &s.spanId, &s.parentId, &s.name, &s.service, &s.instance, &s.transaction,
+                          &s.componentName, &s.busisys, &s.serviceInstId, &s.warnPctText, &s.warnType,
+                          &s.exceptionClass, &s.statusText})
+            str(*id);
+        endpoint(s.localEndpoint);
+        endpoint(s.remoteEndpoint);
+        s.firstAnnotation += annotationBase;
+        s.firstTag += tagBase;
+        s.firstRaw += rawBase;
+        t.m_spans.push_back(s);
+    }
+    t.m_annotations.reserve(t.m_annotations.size() + o.m_annotations.size());
+    for (Annotation a : o.m_annotations) {
+        str(a.value);
+        endpoint(a.endpoint);
+        a.firstField += fieldBase;
+        t.m_annotations.push_back(a);
+    }
+    const auto appendTags = [&](std::vector<Tag> &to, const std::vector<Tag> &from) {
+        to.reserve(to.size() + from.size());
+        for (Tag tag : from) {
+            str(tag.key);
+            str(tag.value);
+            endpoint(tag.endpoint);
+            to.push_back(tag);
+        }
+    };
+    appendTags(t.m_tags, o.m_tags);
+    appendTags(t.m_eventFields, o.m_eventFields);
+    t.m_rawRanges.insert(t.m_rawRanges.end(), o.m_rawRanges.begin(), o.m_rawRanges.end());
+    // One note per cut value for the first hundred spans, as if one builder had read everything.
+    std::size_t truncatedNotes = std::min<std::size_t>(m_truncatedSpans, 100);
+    for (auto &p : o.m_problems) {
+        if (p.kind == Problem::Kind::Truncated && p.span >= 0 && truncatedNotes++ >= 100)
+            continue;
+        if (p.span >= 0)
+            p.span += static_cast<std::int32_t>(spanBase);
+        t.m_problems.push_back(std::move(p));
+    }
+    m_truncatedSpans += other.m_truncatedSpans;
+    m_droppedSpans += other.m_droppedSpans;
+    other.m_trace = std::make_shared<Trace>();
+
+    if (t.m_spans.size() > m_limits.maxSpans) {
+        const Span &first = t.m_spans[m_limits.maxSpans];
+        if (first.firstAnnotation < t.m_annotations.size())
+            t.m_eventFields.resize(t.m_annotations[first.firstAnnotation].firstField);
+        t.m_annotations.resize(first.firstAnnotation);
+        t.m_tags.resize(first.firstTag);
+        t.m_rawRanges.resize(first.firstRaw);
+        m_droppedSpans += t.m_spans.size() - m_limits.maxSpans;
+        t.m_spans.resize(m_limits.maxSpans);
+        const auto limit = static_cast<std::int32_t>(m_limits.maxSpans);
+        std::erase_if(t.m_problems, [limit](const Problem &p) { return p.span >= limit; });
+    }
+}
+
 void TraceBuilder::addProblem(Problem problem)
 {
     m_trace->m_problems.push_back(std::move(problem));

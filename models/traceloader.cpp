@@ -1,12 +1,15 @@
 #include "traceloader.h"
 
+#include "readers/fastzipkin.h"
 #include "readers/formatreader.h"
 #include "readers/jsonutil.h"
 
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
+#include <optional>
 
 namespace td {
 
@@ -140,6 +143,38 @@ public:
 
     TraceBuilder &builder() { return m_builder; }
 
+    // The fast path for Zipkin span arrays and spans API envelopes held in memory; nothing when the input
+    // has another shape (or a flaw the general reader must describe), and this loader must not be reused.
+    std::optional<LoadResult> tryFast(std::string_view data, bool mappedFile = false)
+    {
+        FastLoadOptions o;
+        o.releaseReadPages = mappedFile;
+        // The fast path counts from the span; the array (and envelope object) around it count too. Deeper
+        // spans go to the general reader, which reports the limit with line and column.
+        o.maxDepth = std::min<std::size_t>(m_options.maxDepth, 66) - std::min<std::size_t>(m_options.maxDepth, 2);
+        o.limits = m_options.limits;
+        o.cancel = m_options.cancel;
+        o.progress = m_options.progress;
+        o.threads = m_options.threads;
+        o.splitAboveBytes = m_options.splitAboveBytes;
+        const FastLoadResult fast = fastLoadZipkin(data, m_builder, o);
+        if (fast.outcome == FastLoadResult::Outcome::NotApplicable)
+            return std::nullopt;
+        LoadResult result;
+        if (fast.outcome == FastLoadResult::Outcome::Cancelled) {
+            result.cancelled = true;
+            result.error = QStringLiteral("loading was cancelled");
+            return result;
+        }
+        if (fast.envelope) {
+            result.envelopeCode = fast.envelopeCode;
+            result.envelopeMessage = fast.envelopeMessage;
+        }
+        m_builder.setFormat(fast.envelope ? std::string("spans-api") : std::string(spanFormatName(fast.primary)));
+        result.trace = m_builder.finish();
+        return result;
+    }
+
 private:
     // Values that were neither spans nor envelope fields: say so instead of dropping them silently.
     void reportLeftovers(const JsonSpanStream &stream)
@@ -232,6 +267,17 @@ LoadResult loadTraceFile(const QString &path, const LoadOptions &options)
         result.error = path + QStringLiteral(": cannot open: ") + file.errorString();
         return result;
     }
+    if (options.fastPath && info.size() > 0) {
+        // Mapped, the bytes are read in place (and by several threads) without copying the file.
+        if (uchar *map = file.map(0, info.size())) {
+            Loader fast(info.fileName(), options);
+            fast.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
+            auto result = fast.tryFast(std::string_view(reinterpret_cast<const char *>(map), static_cast<std::size_t>(info.size())), true);
+            file.unmap(map);
+            if (result)
+                return std::move(*result);
+        }
+    }
     Loader loader(info.fileName(), options);
     loader.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
     JsonSpanStream stream(loader.streamOptions());
@@ -241,9 +287,16 @@ LoadResult loadTraceFile(const QString &path, const LoadOptions &options)
 
 LoadResult loadTraceBytes(std::shared_ptr<const std::string> bytes, const QString &sourceName, const LoadOptions &options)
 {
-    Loader loader(sourceName, options);
     if (!bytes)
         bytes = std::make_shared<const std::string>();
+    if (options.fastPath) {
+        Loader fast(sourceName, options);
+        fast.builder().setSource(sourceName, QString(), bytes->size());
+        fast.builder().setSourceBytes(bytes);
+        if (auto result = fast.tryFast(*bytes))
+            return std::move(*result);
+    }
+    Loader loader(sourceName, options);
     loader.builder().setSource(sourceName, QString(), bytes->size());
     loader.builder().setSourceBytes(bytes);
     JsonSpanStream stream(loader.streamOptions());

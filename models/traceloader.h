@@ -24,6 +24,11 @@ struct LoadOptions
     // Bytes read so far and spans found so far; called from the loading thread.
     std::function<void(std::uint64_t bytesRead, std::uint64_t spans)> progress;
     std::string expectedTraceId; // for fetched traces: warn about spans of other traces
+    // Zipkin arrays and spans API envelopes from a file or bytes go the fast way (readers/fastzipkin.h);
+    // false reads everything with the general streaming reader (the tests compare the two).
+    bool fastPath = true;
+    unsigned threads = 0;                  // fast path: threads that share the span array (0: one per core)
+    std::size_t splitAboveBytes = 8 << 20; // fast path: smaller arrays are read by one thread
 };
 
 // What a load produced: a trace, or an error saying where and what. Never throws.
