@@ -34,24 +34,33 @@ struct Endpoint
 };
 
 // An event on a span: a Zipkin annotation (cs/sr/ss/cr or free text), a Jaeger log or an OTLP event.
-// Event attributes (Jaeger log fields, OTLP event attributes) live in Trace::eventFields.
+// Event attributes (Jaeger log fields, OTLP event attributes) are kept apart: Trace::annotationFields().
 struct Annotation
 {
     std::int64_t timestampUs = 0;
     StrId value = 0;
     std::int32_t endpoint = NoIndex; // index into Trace::endpoints()
-    std::uint32_t firstField = 0;
-    std::uint32_t fieldCount = 0;
+};
+static_assert(sizeof(Annotation) == 16);
+
+// Which event fields belong to an annotation; only annotations that have fields have one.
+struct AnnotationFields
+{
+    std::uint32_t annotation = 0; // index into Trace::annotations()
+    std::uint32_t first = 0;      // range in Trace::eventFields()
+    std::uint32_t count = 0;
 };
 
 struct Tag
 {
     StrId key = 0;
     StrId value = 0;
-    JsonType type = JsonType::String;
-    bool truncated = false; // value longer than the limit; the raw view still has it whole
-    std::int32_t endpoint = NoIndex;
+    // Packed into one word: a span has about fifteen tags, so four bytes each is 60 bytes a span.
+    std::int32_t endpoint : 27 = NoIndex; // index into Trace::endpoints(); TraceBuilder keeps it below 2^26
+    JsonType type : 4 = JsonType::String;
+    bool truncated : 1 = false; // value longer than the limit; the raw view still has it whole
 };
+static_assert(sizeof(Tag) == 12);
 
 // Byte range in the loaded source where a span's JSON came from (two for merged Zipkin v1 halves).
 struct RawRange
@@ -77,6 +86,18 @@ enum : std::uint16_t {
 
 struct Span
 {
+    // (Members are ordered by size, widest first, so that the struct has no padding: a million spans
+    // are loaded at once.)
+
+    // time, in µs since the epoch; startUs is after clock-skew correction, rawStartUs as read
+    std::int64_t startUs = 0;
+    std::int64_t durationUs = 0;
+    std::int64_t rawStartUs = 0;
+    std::int64_t skewShiftUs = 0;
+    std::int64_t selfTimeUs = 0; // filled by TraceBuilder
+    double durationMoveAvgUs = std::numeric_limits<double>::quiet_NaN(); // iplatform `durationMoveAvg`
+    double warnPct = std::numeric_limits<double>::quiet_NaN(); // `optimize_warn_pct` as a number (200.0% -> 200)
+
     // identity
     StrId traceId = 0;
     StrId spanId = 0;
@@ -86,15 +107,6 @@ struct Span
     StrId service = 0;
     StrId instance = 0;
     StrId transaction = 0;
-    SpanKind kind = SpanKind::Unspecified;
-    std::uint16_t flags = 0;
-
-    // time, in µs since the epoch; startUs is after clock-skew correction, rawStartUs as read
-    std::int64_t startUs = 0;
-    std::int64_t durationUs = 0;
-    std::int64_t rawStartUs = 0;
-    std::int64_t skewShiftUs = 0;
-    SkewReason skewReason = SkewReason::None;
 
     std::int32_t localEndpoint = NoIndex;
     std::int32_t remoteEndpoint = NoIndex;
@@ -103,13 +115,9 @@ struct Span
     std::uint32_t firstRaw = 0, rawCount = 0;
 
     // iplatform extensions (and their equivalents from other formats)
-    Component component = Component::None;
-    std::int8_t succeed = -1; // -1 not given, 0 false, 1 true
     StrId componentName = 0;  // the `lc` text as given
     StrId busisys = 0;
     StrId serviceInstId = 0;
-    double durationMoveAvgUs = std::numeric_limits<double>::quiet_NaN();
-    double warnPct = std::numeric_limits<double>::quiet_NaN(); // `optimize_warn_pct` as a number (200.0% -> 200)
     StrId warnPctText = 0;
     StrId warnType = 0;
     StrId exceptionClass = 0;
@@ -120,7 +128,12 @@ struct Span
     std::uint32_t firstChild = 0, childCount = 0; // range into Trace::childIndex()
     std::uint32_t depth = 0;
     std::uint32_t rowInParent = 0;
-    std::int64_t selfTimeUs = 0;
+
+    std::uint16_t flags = 0;
+    SpanKind kind = SpanKind::Unspecified;
+    SkewReason skewReason = SkewReason::None;
+    Component component = Component::None;
+    std::int8_t succeed = -1; // -1 not given, 0 false, 1 true
 
     bool hasFlag(std::uint16_t f) const { return (flags & f) != 0; }
     bool isError() const { return hasFlag(SpanFlag::Error); }

@@ -117,13 +117,25 @@ std::string Trace::rawJson(std::size_t spanIndex) const
     return out;
 }
 
+Trace::TagRange Trace::annotationFields(const Annotation &annotation) const
+{
+    if (m_annotations.empty() || &annotation < m_annotations.data() || &annotation >= m_annotations.data() + m_annotations.size())
+        return {};
+    const auto index = static_cast<std::uint32_t>(&annotation - m_annotations.data());
+    const auto it = std::lower_bound(m_annotationFields.begin(), m_annotationFields.end(), index,
+                                     [](const AnnotationFields &f, std::uint32_t i) { return f.annotation < i; });
+    if (it == m_annotationFields.end() || it->annotation != index || it->first + it->count > m_eventFields.size())
+        return {};
+    return {m_eventFields.data() + it->first, m_eventFields.data() + it->first + it->count};
+}
+
 std::size_t Trace::memoryBytes() const
 {
     return m_strings.byteSize() + m_spans.capacity() * sizeof(Span) + m_childIndex.capacity() * sizeof(std::int32_t)
         + m_roots.capacity() * sizeof(std::int32_t) + m_preorder.capacity() * sizeof(std::int32_t)
         + m_endpoints.capacity() * sizeof(Endpoint) + m_annotations.capacity() * sizeof(Annotation)
         + (m_tags.capacity() + m_eventFields.capacity()) * sizeof(Tag) + m_rawRanges.capacity() * sizeof(RawRange)
-        + m_idIndex.capacity() * sizeof(m_idIndex.front());
+        + m_idIndex.capacity() * sizeof(m_idIndex.front()) + m_annotationFields.capacity() * sizeof(AnnotationFields);
 }
 
 } // namespace td

@@ -47,6 +47,15 @@ public:
     const std::vector<Annotation> &annotations() const { return m_annotations; }
     const std::vector<Tag> &tags() const { return m_tags; }
     const std::vector<Tag> &eventFields() const { return m_eventFields; }
+    // The fields (Jaeger log fields, OTLP event attributes) of one annotation of this trace.
+    struct TagRange
+    {
+        const Tag *first = nullptr, *last = nullptr;
+        const Tag *begin() const { return first; }
+        const Tag *end() const { return last; }
+        std::size_t size() const { return static_cast<std::size_t>(last - first); }
+    };
+    TagRange annotationFields(const Annotation &annotation) const;
     const Annotation *annotationsBegin(const Span &s) const { return m_annotations.data() + s.firstAnnotation; }
     const Annotation *annotationsEnd(const Span &s) const { return annotationsBegin(s) + s.annotationCount; }
     const Tag *tagsBegin(const Span &s) const { return m_tags.data() + s.firstTag; }
@@ -93,6 +102,7 @@ private:
     std::vector<Annotation> m_annotations;
     std::vector<Tag> m_tags;
     std::vector<Tag> m_eventFields;
+    std::vector<AnnotationFields> m_annotationFields; // sorted by annotation index
     std::vector<RawRange> m_rawRanges;
     std::vector<Problem> m_problems;
     std::vector<StrId> m_services;

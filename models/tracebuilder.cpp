@@ -124,6 +124,9 @@ std::int32_t TraceBuilder::addEndpoint(const Endpoint &endpoint)
     for (std::int32_t i = 0; i < n - 64; ++i)
         if (eps[static_cast<std::size_t>(i)] == endpoint)
             return i;
+    // Tags keep the index in 27 bits; a source with tens of millions of hosts is hostile, not a trace.
+    if (n >= (1 << 26))
+        return NoIndex;
     eps.push_back(endpoint);
     return n;
 }
@@ -148,7 +151,6 @@ void TraceBuilder::addAnnotation(std::int64_t timestampUs, std::string_view valu
     a.timestampUs = std::clamp(timestampUs, -loadlimits::MaxTimeUs, loadlimits::MaxTimeUs);
     a.value = intern(value);
     a.endpoint = endpoint;
-    a.firstField = static_cast<std::uint32_t>(m_trace->m_eventFields.size());
     m_trace->m_annotations.push_back(a);
     ++currentSpan().annotationCount;
 }
@@ -187,8 +189,12 @@ void TraceBuilder::addAnnotationField(std::string_view key, std::string_view val
     if (t.truncated)
         noteTruncated(key, value.size());
     t.type = type;
+    auto &fields = m_trace->m_annotationFields;
+    const auto annotation = static_cast<std::uint32_t>(m_trace->m_annotations.size() - 1);
+    if (fields.empty() || fields.back().annotation != annotation)
+        fields.push_back({annotation, static_cast<std::uint32_t>(m_trace->m_eventFields.size()), 0});
     m_trace->m_eventFields.push_back(t);
-    ++m_trace->m_annotations.back().fieldCount;
+    ++fields.back().count;
 }
 
 void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType type, std::int32_t endpoint)
@@ -211,6 +217,17 @@ void TraceBuilder::addRawRange(const RawRange &range)
     ++currentSpan().rawCount;
 }
 
+void TraceBuilder::dropAnnotationsFrom(std::uint32_t annotation)
+{
+    auto &t = *m_trace;
+    auto &fields = t.m_annotationFields;
+    while (!fields.empty() && fields.back().annotation >= annotation) {
+        t.m_eventFields.resize(fields.back().first);
+        fields.pop_back();
+    }
+    t.m_annotations.resize(std::min<std::size_t>(annotation, t.m_annotations.size()));
+}
+
 void TraceBuilder::discardSpan()
 {
     if (!m_spanOpen)
@@ -218,7 +235,7 @@ void TraceBuilder::discardSpan()
     auto &t = *m_trace;
     const Span s = t.m_spans.back();
     t.m_spans.pop_back();
-    t.m_annotations.resize(s.firstAnnotation);
+    dropAnnotationsFrom(s.firstAnnotation);
     t.m_tags.resize(s.firstTag);
     t.m_rawRanges.resize(s.firstRaw);
     m_spanOpen = false;
@@ -407,7 +424,7 @@ void TraceBuilder::append(TraceBuilder &&other)
     const auto rawBase = static_cast<std::uint32_t>(t.m_rawRanges.size());
     const auto fieldBase = static_cast<std::uint32_t>(t.m_eventFields.size());
     // Every StrId of a span is listed below: a new field must be added there too.
-    static_assert(sizeof(Span) == 184, "Span changed: map its new string ids in TraceBuilder::append");
+    static_assert(sizeof(Span) == 176, "Span changed: map its new string ids in TraceBuilder::append");
     t.m_spans.reserve(t.m_spans.size() + o.m_spans.size());
     for (Span s : o.m_spans) {
         for (StrId *id : {&s.traceId, &s.spanId, &s.parentId, &s.name, &s.service, &s.instance, &s.transaction,
@@ -425,15 +442,21 @@ void TraceBuilder::append(TraceBuilder &&other)
     for (Annotation a : o.m_annotations) {
         str(a.value);
         endpoint(a.endpoint);
-        a.firstField += fieldBase;
         t.m_annotations.push_back(a);
+    }
+    for (AnnotationFields f : o.m_annotationFields) {
+        f.annotation += annotationBase;
+        f.first += fieldBase;
+        t.m_annotationFields.push_back(f);
     }
     const auto appendTags = [&](std::vector<Tag> &to, const std::vector<Tag> &from) {
         to.reserve(to.size() + from.size());
         for (Tag tag : from) {
             str(tag.key);
             str(tag.value);
-            endpoint(tag.endpoint);
+            std::int32_t e = tag.endpoint;
+            endpoint(e);
+            tag.endpoint = e;
             to.push_back(tag);
         }
     };
@@ -455,9 +478,7 @@ void TraceBuilder::append(TraceBuilder &&other)
 
     if (t.m_spans.size() > m_limits.maxSpans) {
         const Span &first = t.m_spans[m_limits.maxSpans];
-        if (first.firstAnnotation < t.m_annotations.size())
-            t.m_eventFields.resize(t.m_annotations[first.firstAnnotation].firstField);
-        t.m_annotations.resize(first.firstAnnotation);
+        dropAnnotationsFrom(first.firstAnnotation);
         t.m_tags.resize(first.firstTag);
         t.m_rawRanges.resize(first.firstRaw);
         m_droppedSpans += t.m_spans.size() - m_limits.maxSpans;
@@ -511,6 +532,7 @@ std::shared_ptr<Trace> TraceBuilder::finish()
     t.m_tags.shrink_to_fit();
     t.m_annotations.shrink_to_fit();
     t.m_eventFields.shrink_to_fit();
+    t.m_annotationFields.shrink_to_fit();
     t.m_rawRanges.shrink_to_fit();
     t.m_endpoints.shrink_to_fit();
     auto result = std::move(m_trace);
@@ -629,6 +651,13 @@ void TraceBuilder::mergeSharedHalves()
     newSpans.reserve(n);
     std::vector<Annotation> newAnns;
     newAnns.reserve(t.m_annotations.size() + 8);
+    // Event fields stay where they are; only the annotations they belong to move.
+    std::vector<AnnotationFields> newFields;
+    const auto fieldsOf = [&t](std::uint32_t annotation) {
+        const auto it = std::lower_bound(t.m_annotationFields.begin(), t.m_annotationFields.end(), annotation,
+                                         [](const AnnotationFields &f, std::uint32_t i) { return f.annotation < i; });
+        return it != t.m_annotationFields.end() && it->annotation == annotation ? it : t.m_annotationFields.end();
+    };
     std::vector<Tag> newTags;
     newTags.reserve(t.m_tags.size());
     std::vector<RawRange> newRaw;
@@ -649,8 +678,11 @@ void TraceBuilder::mergeSharedHalves()
         merged.firstRaw = static_cast<std::uint32_t>(newRaw.size());
         merged.annotationCount = merged.tagCount = merged.rawCount = 0;
         const auto copyParts = [&](const Span &s) {
-            for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k)
+            for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k) {
+                if (const auto fields = fieldsOf(k); fields != t.m_annotationFields.end())
+                    newFields.push_back({static_cast<std::uint32_t>(newAnns.size()), fields->first, fields->count});
                 newAnns.push_back(t.m_annotations[k]);
+            }
             for (std::uint32_t k = s.firstTag; k < s.firstTag + s.tagCount; ++k)
                 newTags.push_back(t.m_tags[k]);
             for (std::uint32_t k = s.firstRaw; k < s.firstRaw + s.rawCount; ++k)
@@ -684,7 +716,6 @@ void TraceBuilder::mergeSharedHalves()
                 return;
             Annotation a;
             a.endpoint = half->localEndpoint;
-            a.firstField = 0;
             a.timestampUs = half->startUs;
             a.value = intern(begin);
             newAnns.push_back(a);
@@ -779,6 +810,7 @@ void TraceBuilder::mergeSharedHalves()
             p.span = newIndexOf[static_cast<std::size_t>(p.span)];
     t.m_spans = std::move(newSpans);
     t.m_annotations = std::move(newAnns);
+    t.m_annotationFields = std::move(newFields);
     t.m_tags = std::move(newTags);
     t.m_rawRanges = std::move(newRaw);
 }

@@ -69,6 +69,7 @@ public:
 
 private:
     void noteTruncated(std::string_view key, std::size_t bytes);
+    void dropAnnotationsFrom(std::uint32_t annotation); // with their event fields
     void interpretTags(Span &span);
     void splitName(Span &span);
     void mergeSharedHalves();

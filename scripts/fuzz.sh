@@ -16,7 +16,7 @@ workers="${TRACEDESK_FUZZ_WORKERS:-1}"
 logs="${TRACEDESK_FUZZ_LOGS:-$build/fuzz-logs}"
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(fuzz_load fuzz_spansapi fuzz_zipkin_v1 fuzz_zipkin_v2 fuzz_zipkin_thrift fuzz_sls fuzz_jaeger fuzz_otlp fuzz_cts)
+  targets=(fuzz_load fuzz_spansapi fuzz_zipkin_v1 fuzz_zipkin_v2 fuzz_zipkin_thrift fuzz_sls fuzz_jaeger fuzz_otlp fuzz_cts fuzz_fastsplit)
 fi
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:allocator_may_return_null=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}"

@@ -608,9 +608,10 @@ private Q_SLOTS:
         const Annotation &event = *(t.annotationsBegin(s) + 1);
         QCOMPARE(t.qstr(event.value), QStringLiteral("testing-event"));
         QCOMPARE(event.timestampUs, std::int64_t(1485467191639875));
-        QCOMPARE(event.fieldCount, 1u);
-        QCOMPARE(t.qstr(t.eventFields().at(event.firstField).key), QStringLiteral("event-x"));
-        QCOMPARE(t.qstr(t.eventFields().at(event.firstField).value), QStringLiteral("event-y"));
+        const auto fields = t.annotationFields(event);
+        QCOMPARE(fields.size(), std::size_t(1));
+        QCOMPARE(t.qstr(fields.begin()->key), QStringLiteral("event-x"));
+        QCOMPARE(t.qstr(fields.begin()->value), QStringLiteral("event-y"));
         QCOMPARE(s.durationUs, std::int64_t(5));
         QCOMPARE(tagValue(t, s, "temperature"), QStringLiteral("72.5"));
         QCOMPARE(t.findTag(s, "temperature")->type, JsonType::Number);
