@@ -93,9 +93,9 @@ const Tag *tagById(const Trace &trace, const Span &s, StrId key)
 {
     if (!key)
         return nullptr;
-    for (const Tag *t = trace.tagsBegin(s); t != trace.tagsEnd(s); ++t) {
+    for (auto t = trace.tagsBegin(s); t != trace.tagsEnd(s); ++t) {
         if (t->key == key)
-            return t;
+            return &*t;
     }
     return nullptr;
 }
@@ -443,7 +443,7 @@ std::vector<ErrorSpan> errorSpans(const Trace &trace)
         e.operation = trace.qstr(s.name);
         if (const auto ex = trace.str(s.exceptionClass); !isNone(ex))
             e.exceptionClass = qtext(ex);
-        for (const Tag *t = trace.tagsBegin(s); t != trace.tagsEnd(s); ++t) {
+        for (auto t = trace.tagsBegin(s); t != trace.tagsEnd(s); ++t) {
             if (keys.isHttpStatusKey(trace.str(t->key))) {
                 e.statusCode = qtext(trimQuotes(trace.str(t->value)));
                 break;
@@ -462,7 +462,7 @@ QStringList tagKeys(const Trace &trace)
 {
     std::vector<char> seen(trace.strings().size(), 0);
     QStringList keys;
-    for (const Tag &t : trace.tags()) {
+    for (const Tag &t : trace.distinctTags()) {
         if (t.key < seen.size() && !seen[t.key]) {
             seen[t.key] = 1;
             keys << trace.qstr(t.key);

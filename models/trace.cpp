@@ -28,7 +28,7 @@ const Tag *Trace::findTag(const Span &s, std::string_view key) const
         return nullptr;
     for (auto it = tagsBegin(s); it != tagsEnd(s); ++it)
         if (it->key == id)
-            return it;
+            return &*it;
     return nullptr;
 }
 
@@ -134,7 +134,7 @@ std::size_t Trace::memoryBytes() const
     return m_strings.byteSize() + m_spans.capacity() * sizeof(Span) + m_childIndex.capacity() * sizeof(std::int32_t)
         + m_roots.capacity() * sizeof(std::int32_t) + m_preorder.capacity() * sizeof(std::int32_t)
         + m_endpoints.capacity() * sizeof(Endpoint) + m_annotations.capacity() * sizeof(Annotation)
-        + (m_tags.capacity() + m_eventFields.capacity()) * sizeof(Tag) + m_rawRanges.capacity() * sizeof(RawRange)
+        + (m_tagTable.capacity() + m_eventFields.capacity()) * sizeof(Tag) + m_tagRefs.capacity() * sizeof(std::uint32_t) + m_rawRanges.capacity() * sizeof(RawRange)
         + m_idIndex.capacity() * sizeof(m_idIndex.front()) + m_annotationFields.capacity() * sizeof(AnnotationFields);
 }
 

@@ -19,6 +19,35 @@ struct RpcTimes
     std::int64_t cs = 0, sr = 0, ss = 0, cr = 0;
 };
 
+// Walks a span's tags: references into the table of distinct tags.
+class TagIterator
+{
+public:
+    using iterator_category = std::random_access_iterator_tag;
+    using value_type = Tag;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Tag *;
+    using reference = const Tag &;
+
+    TagIterator() = default;
+    TagIterator(const Tag *table, const std::uint32_t *ref) : m_table(table), m_ref(ref) {}
+    const Tag &operator*() const { return m_table[*m_ref]; }
+    const Tag *operator->() const { return &m_table[*m_ref]; }
+    const Tag &operator[](difference_type n) const { return m_table[m_ref[n]]; }
+    TagIterator &operator++() { ++m_ref; return *this; }
+    TagIterator operator++(int) { auto old = *this; ++m_ref; return old; }
+    TagIterator &operator--() { --m_ref; return *this; }
+    TagIterator &operator+=(difference_type n) { m_ref += n; return *this; }
+    TagIterator operator+(difference_type n) const { return {m_table, m_ref + n}; }
+    difference_type operator-(const TagIterator &o) const { return m_ref - o.m_ref; }
+    bool operator==(const TagIterator &o) const { return m_ref == o.m_ref; }
+    bool operator!=(const TagIterator &o) const { return m_ref != o.m_ref; }
+
+private:
+    const Tag *m_table = nullptr;
+    const std::uint32_t *m_ref = nullptr;
+};
+
 // A loaded trace: spans flat, strings interned, children as index ranges. Built once by TraceBuilder,
 // then published as std::shared_ptr<const Trace> and never changed.
 class Trace
@@ -45,7 +74,8 @@ public:
     const std::vector<Endpoint> &endpoints() const { return m_endpoints; }
     const Endpoint *endpoint(std::int32_t index) const;
     const std::vector<Annotation> &annotations() const { return m_annotations; }
-    const std::vector<Tag> &tags() const { return m_tags; }
+    // The distinct tags of the trace (spans that carry the same key, value and endpoint share one entry).
+    const std::vector<Tag> &distinctTags() const { return m_tagTable; }
     const std::vector<Tag> &eventFields() const { return m_eventFields; }
     // The fields (Jaeger log fields, OTLP event attributes) of one annotation of this trace.
     struct TagRange
@@ -58,8 +88,9 @@ public:
     TagRange annotationFields(const Annotation &annotation) const;
     const Annotation *annotationsBegin(const Span &s) const { return m_annotations.data() + s.firstAnnotation; }
     const Annotation *annotationsEnd(const Span &s) const { return annotationsBegin(s) + s.annotationCount; }
-    const Tag *tagsBegin(const Span &s) const { return m_tags.data() + s.firstTag; }
-    const Tag *tagsEnd(const Span &s) const { return tagsBegin(s) + s.tagCount; }
+    // A span's tags in source order (iterators over shared entries: use auto, ->, *, ++).
+    TagIterator tagsBegin(const Span &s) const { return {m_tagTable.data(), m_tagRefs.data() + s.firstTag}; }
+    TagIterator tagsEnd(const Span &s) const { return {m_tagTable.data(), m_tagRefs.data() + s.firstTag + s.tagCount}; }
     RpcTimes rpcTimes(const Span &s) const;
     // The value of the first tag with this key, or nullptr.
     const Tag *findTag(const Span &s, std::string_view key) const;
@@ -100,7 +131,10 @@ private:
     std::vector<std::int32_t> m_preorder;
     std::vector<Endpoint> m_endpoints;
     std::vector<Annotation> m_annotations;
-    std::vector<Tag> m_tags;
+    // Tags are shared: iplatform spans repeat most of theirs (lc, succeed, busisys, ...) span after span, so
+    // each span holds 4-byte references into a table of distinct tags.
+    std::vector<Tag> m_tagTable;
+    std::vector<std::uint32_t> m_tagRefs;
     std::vector<Tag> m_eventFields;
     std::vector<AnnotationFields> m_annotationFields; // sorted by annotation index
     std::vector<RawRange> m_rawRanges;

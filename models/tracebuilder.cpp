@@ -139,7 +139,7 @@ Span &TraceBuilder::beginSpan()
     m_spanOpen = true;
     Span s;
     s.firstAnnotation = static_cast<std::uint32_t>(t.m_annotations.size());
-    s.firstTag = static_cast<std::uint32_t>(t.m_tags.size());
+    s.firstTag = static_cast<std::uint32_t>(t.m_tagRefs.size());
     s.firstRaw = static_cast<std::uint32_t>(t.m_rawRanges.size());
     t.m_spans.push_back(s);
     return t.m_spans.back();
@@ -207,8 +207,73 @@ void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType
     t.value = intern(cutValue(value, m_limits.maxTagValueBytes));
     t.type = type;
     t.endpoint = endpoint;
-    m_trace->m_tags.push_back(t);
+    m_trace->m_tagRefs.push_back(shareTag(t));
     ++currentSpan().tagCount;
+}
+
+namespace {
+
+std::uint64_t tagHash(const Tag &t)
+{
+    std::uint64_t h = (static_cast<std::uint64_t>(t.key) << 32 | t.value) * 0x9E3779B97F4A7C15ull;
+    h ^= (static_cast<std::uint64_t>(static_cast<std::uint32_t>(t.endpoint)) << 5 | static_cast<unsigned>(t.type) << 1
+          | static_cast<unsigned>(t.truncated)) * 0xC2B2AE3D27D4EB4Full;
+    return h ^ (h >> 29);
+}
+
+bool sameTag(const Tag &a, const Tag &b)
+{
+    return a.key == b.key && a.value == b.value && a.endpoint == b.endpoint && a.type == b.type && a.truncated == b.truncated;
+}
+
+} // namespace
+
+std::uint32_t TraceBuilder::shareTag(const Tag &tag)
+{
+    auto &table = m_trace->m_tagTable;
+    if ((table.size() + 1) * 2 > m_tagSlots.size()) {
+        m_tagSlots.assign(std::max<std::size_t>(1024, m_tagSlots.size() * 2), 0);
+        const std::size_t mask = m_tagSlots.size() - 1;
+        for (std::size_t i = 0; i < table.size(); ++i) {
+            std::size_t slot = tagHash(table[i]) & mask;
+            while (m_tagSlots[slot] != 0)
+                slot = (slot + 1) & mask;
+            m_tagSlots[slot] = static_cast<std::uint32_t>(i + 1);
+        }
+    }
+    const std::size_t mask = m_tagSlots.size() - 1;
+    for (std::size_t slot = tagHash(tag) & mask;; slot = (slot + 1) & mask) {
+        const std::uint32_t entry = m_tagSlots[slot];
+        if (entry == 0) {
+            table.push_back(tag);
+            m_tagSlots[slot] = static_cast<std::uint32_t>(table.size());
+            return static_cast<std::uint32_t>(table.size() - 1);
+        }
+        if (sameTag(table[entry - 1], tag))
+            return entry - 1;
+    }
+}
+
+// Drops the entries no span refers to any more (discarded or dropped spans), so that the table lists the
+// trace's tags exactly.
+void TraceBuilder::compactTags()
+{
+    auto &t = *m_trace;
+    std::vector<std::uint32_t> newIndex(t.m_tagTable.size(), 0);
+    for (const auto ref : t.m_tagRefs)
+        newIndex[ref] = 1;
+    std::uint32_t next = 0;
+    for (std::size_t i = 0; i < newIndex.size(); ++i) {
+        if (newIndex[i]) {
+            t.m_tagTable[next] = t.m_tagTable[i];
+            newIndex[i] = next++;
+        }
+    }
+    t.m_tagTable.resize(next);
+    for (auto &ref : t.m_tagRefs)
+        ref = newIndex[ref];
+    m_tagSlots.clear();
+    m_tagSlots.shrink_to_fit();
 }
 
 void TraceBuilder::addRawRange(const RawRange &range)
@@ -236,7 +301,7 @@ void TraceBuilder::discardSpan()
     const Span s = t.m_spans.back();
     t.m_spans.pop_back();
     dropAnnotationsFrom(s.firstAnnotation);
-    t.m_tags.resize(s.firstTag);
+    t.m_tagRefs.resize(s.firstTag);
     t.m_rawRanges.resize(s.firstRaw);
     m_spanOpen = false;
     m_truncatedKey.clear();
@@ -294,7 +359,7 @@ void TraceBuilder::interpretTags(Span &s)
     auto &t = *m_trace;
     const auto &keys = ExtensionKeys::instance();
     for (std::uint32_t i = s.firstTag; i < s.firstTag + s.tagCount; ++i) {
-        const Tag &tag = t.m_tags[i];
+        const Tag &tag = t.m_tagTable[t.m_tagRefs[i]];
         const auto key = t.str(tag.key);
         const auto value = t.str(tag.value);
         switch (keys.role(key)) {
@@ -389,7 +454,7 @@ void TraceBuilder::reserve(std::size_t spans, std::size_t tags, std::size_t anno
 {
     auto &t = *m_trace;
     t.m_spans.reserve(spans);
-    t.m_tags.reserve(tags);
+    t.m_tagRefs.reserve(tags);
     t.m_annotations.reserve(annotations);
     t.m_rawRanges.reserve(spans);
 }
@@ -420,7 +485,7 @@ void TraceBuilder::append(TraceBuilder &&other)
 
     const auto spanBase = static_cast<std::uint32_t>(t.m_spans.size());
     const auto annotationBase = static_cast<std::uint32_t>(t.m_annotations.size());
-    const auto tagBase = static_cast<std::uint32_t>(t.m_tags.size());
+    const auto tagBase = static_cast<std::uint32_t>(t.m_tagRefs.size());
     const auto rawBase = static_cast<std::uint32_t>(t.m_rawRanges.size());
     const auto fieldBase = static_cast<std::uint32_t>(t.m_eventFields.size());
     // Every StrId of a span is listed below: a new field must be added there too.
@@ -449,19 +514,23 @@ void TraceBuilder::append(TraceBuilder &&other)
         f.first += fieldBase;
         t.m_annotationFields.push_back(f);
     }
-    const auto appendTags = [&](std::vector<Tag> &to, const std::vector<Tag> &from) {
-        to.reserve(to.size() + from.size());
-        for (Tag tag : from) {
-            str(tag.key);
-            str(tag.value);
-            std::int32_t e = tag.endpoint;
-            endpoint(e);
-            tag.endpoint = e;
-            to.push_back(tag);
-        }
+    const auto mapTag = [&](Tag tag) {
+        str(tag.key);
+        str(tag.value);
+        std::int32_t e = tag.endpoint;
+        endpoint(e);
+        tag.endpoint = e;
+        return tag;
     };
-    appendTags(t.m_tags, o.m_tags);
-    appendTags(t.m_eventFields, o.m_eventFields);
+    std::vector<std::uint32_t> tagIndex(o.m_tagTable.size());
+    for (std::size_t i = 0; i < tagIndex.size(); ++i)
+        tagIndex[i] = shareTag(mapTag(o.m_tagTable[i]));
+    t.m_tagRefs.reserve(t.m_tagRefs.size() + o.m_tagRefs.size());
+    for (const auto ref : o.m_tagRefs)
+        t.m_tagRefs.push_back(tagIndex[ref]);
+    t.m_eventFields.reserve(t.m_eventFields.size() + o.m_eventFields.size());
+    for (const Tag &field : o.m_eventFields)
+        t.m_eventFields.push_back(mapTag(field));
     t.m_rawRanges.insert(t.m_rawRanges.end(), o.m_rawRanges.begin(), o.m_rawRanges.end());
     // One note per cut value for the first hundred spans, as if one builder had read everything.
     std::size_t truncatedNotes = std::min<std::size_t>(m_truncatedSpans, 100);
@@ -479,7 +548,7 @@ void TraceBuilder::append(TraceBuilder &&other)
     if (t.m_spans.size() > m_limits.maxSpans) {
         const Span &first = t.m_spans[m_limits.maxSpans];
         dropAnnotationsFrom(first.firstAnnotation);
-        t.m_tags.resize(first.firstTag);
+        t.m_tagRefs.resize(first.firstTag);
         t.m_rawRanges.resize(first.firstRaw);
         m_droppedSpans += t.m_spans.size() - m_limits.maxSpans;
         t.m_spans.resize(m_limits.maxSpans);
@@ -529,7 +598,9 @@ std::shared_ptr<Trace> TraceBuilder::finish()
     // Growth by doubling leaves up to half of each table unused; a published trace never grows again.
     auto &t = *m_trace;
     t.m_spans.shrink_to_fit();
-    t.m_tags.shrink_to_fit();
+    compactTags();
+    t.m_tagTable.shrink_to_fit();
+    t.m_tagRefs.shrink_to_fit();
     t.m_annotations.shrink_to_fit();
     t.m_eventFields.shrink_to_fit();
     t.m_annotationFields.shrink_to_fit();
@@ -658,8 +729,8 @@ void TraceBuilder::mergeSharedHalves()
                                          [](const AnnotationFields &f, std::uint32_t i) { return f.annotation < i; });
         return it != t.m_annotationFields.end() && it->annotation == annotation ? it : t.m_annotationFields.end();
     };
-    std::vector<Tag> newTags;
-    newTags.reserve(t.m_tags.size());
+    std::vector<std::uint32_t> newTags;
+    newTags.reserve(t.m_tagRefs.size());
     std::vector<RawRange> newRaw;
     newRaw.reserve(t.m_rawRanges.size());
 
@@ -684,7 +755,7 @@ void TraceBuilder::mergeSharedHalves()
                 newAnns.push_back(t.m_annotations[k]);
             }
             for (std::uint32_t k = s.firstTag; k < s.firstTag + s.tagCount; ++k)
-                newTags.push_back(t.m_tags[k]);
+                newTags.push_back(t.m_tagRefs[k]);
             for (std::uint32_t k = s.firstRaw; k < s.firstRaw + s.rawCount; ++k)
                 newRaw.push_back(t.m_rawRanges[k]);
             merged.annotationCount += s.annotationCount;
@@ -811,7 +882,7 @@ void TraceBuilder::mergeSharedHalves()
     t.m_spans = std::move(newSpans);
     t.m_annotations = std::move(newAnns);
     t.m_annotationFields = std::move(newFields);
-    t.m_tags = std::move(newTags);
+    t.m_tagRefs = std::move(newTags);
     t.m_rawRanges = std::move(newRaw);
 }
 
@@ -892,7 +963,7 @@ void TraceBuilder::linkTree()
             ph.startUs = ph.rawStartUs = INT64_MAX;
             ph.durationUs = 0;
             ph.firstAnnotation = static_cast<std::uint32_t>(t.m_annotations.size());
-            ph.firstTag = static_cast<std::uint32_t>(t.m_tags.size());
+            ph.firstTag = static_cast<std::uint32_t>(t.m_tagRefs.size());
             ph.firstRaw = static_cast<std::uint32_t>(t.m_rawRanges.size());
             spans.push_back(ph);
             it->second = static_cast<std::int32_t>(spans.size() - 1);

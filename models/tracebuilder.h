@@ -82,7 +82,12 @@ private:
     void markCriticalPath();
     void summarise();
 
+    std::uint32_t shareTag(const Tag &tag);
+    void compactTags();
+
     std::shared_ptr<Trace> m_trace;
+    // Finds the entry of the trace's tag table equal to a tag: open addressing, slot = entry index + 1.
+    std::vector<std::uint32_t> m_tagSlots;
     Limits m_limits;
     std::string m_expectedTraceId;
     bool m_spanOpen = false;

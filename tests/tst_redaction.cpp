@@ -179,7 +179,7 @@ void TestRedaction::documentedSampleLeavesNoSecret()
     QStringList out;
     bool sawUrl = false;
     for (const Span &s : t.spans()) {
-        for (const Tag *tag = t.tagsBegin(s); tag != t.tagsEnd(s); ++tag) {
+        for (auto tag = t.tagsBegin(s); tag != t.tagsEnd(s); ++tag) {
             const QString value = r.tagValue(t.qstr(tag->key), t.qstr(tag->value));
             out << value;
             if (t.str(tag->key) == "httpservice.url") {

@@ -39,6 +39,40 @@ class TestTraceBuilder : public QObject
     Q_OBJECT
 
 private slots:
+    // Spans that repeat a tag (same key, value, endpoint) share one entry of the tag table; each span
+    // still lists its own tags in order, and a discarded span leaves nothing behind.
+    void repeatedTagsAreSharedAndDiscardedOnesDropped()
+    {
+        TraceBuilder b;
+        for (int i = 0; i < 3; ++i) {
+            Span &s = b.beginSpan();
+            s.traceId = b.intern("t");
+            s.spanId = b.intern("s" + std::to_string(i));
+            s.startUs = 10 + i;
+            s.durationUs = 5;
+            b.addTag("lc", "jdbc");
+            b.addTag("busisys", "OneITOM");
+            b.addTag("jdbc.sql", "select " + std::to_string(i));
+            b.endSpan();
+        }
+        b.beginSpan();
+        b.addTag("only.in.a.discarded.span", "x");
+        b.discardSpan();
+        const auto t = b.finish();
+        QCOMPARE(t->realSpanCount(), std::size_t(3));
+        QCOMPARE(t->distinctTags().size(), std::size_t(5)); // lc, busisys and three statements
+        for (const Tag &tag : t->distinctTags())
+            QVERIFY(t->str(tag.key) != "only.in.a.discarded.span");
+        for (std::size_t i = 0; i < 3; ++i) {
+            const Span &s = t->span(i);
+            QCOMPARE(s.tagCount, 3u);
+            QCOMPARE(t->str(t->tagsBegin(s)->key), std::string_view("lc"));
+            QCOMPARE(t->str((t->tagsBegin(s) + 2)->value), std::string_view("select " + std::to_string(s.startUs - 10)));
+            QCOMPARE(t->str(s.componentName), std::string_view("jdbc"));
+        }
+        QCOMPARE(&*t->tagsBegin(t->span(0)), &*t->tagsBegin(t->span(2))); // one shared entry
+    }
+
     void childrenAreOrderedByStart()
     {
         const auto t = buildTrace(QStringLiteral("root 0 100\nroot/late 60 10\nroot/early 5 10\nroot/mid 30 10"));

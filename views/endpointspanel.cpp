@@ -44,7 +44,7 @@ void EndpointsPanel::showSpan(const TracePtr &trace, std::int32_t spanIndex)
     const Trace &t = *trace;
     const Span &s = t.span(static_cast<std::size_t>(spanIndex));
     std::int32_t sa = NoIndex, ca = NoIndex;
-    for (const Tag *tag = t.tagsBegin(s); tag != t.tagsEnd(s); ++tag) {
+    for (auto tag = t.tagsBegin(s); tag != t.tagsEnd(s); ++tag) {
         const auto key = t.str(tag->key);
         if (key == "sa" && sa == NoIndex)
             sa = tag->endpoint;

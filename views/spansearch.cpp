@@ -25,7 +25,7 @@ std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text)
     for (const std::int32_t i : trace.preorder()) {
         const Span &s = trace.span(static_cast<std::size_t>(i));
         bool m = matches(s.name) || matches(s.service);
-        for (const Tag *t = trace.tagsBegin(s); !m && t != trace.tagsEnd(s); ++t)
+        for (auto t = trace.tagsBegin(s); !m && t != trace.tagsEnd(s); ++t)
             m = matches(t->key) || matches(t->value);
         if (m)
             found.push_back(i);

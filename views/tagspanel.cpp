@@ -136,7 +136,7 @@ void TagsPanel::showSpan(const TracePtr &trace, std::int32_t spanIndex)
     };
     // The iplatform labels come in both languages; the UI language decides (QLocale follows the translation).
     const bool chinese = QLocale().language() == QLocale::Chinese;
-    for (const Tag *tag = t.tagsBegin(s); tag != t.tagsEnd(s); ++tag) {
+    for (auto tag = t.tagsBegin(s); tag != t.tagsEnd(s); ++tag) {
         const std::string_view key = t.str(tag->key);
         if (keys.isEndpointKey(key))
             continue; // shown in the Endpoints panel
@@ -294,7 +294,7 @@ QString TagsPanel::spanJson() const
         o.insert(QStringLiteral("duration"), static_cast<qint64>(s.durationUs));
     }
     QJsonObject tags;
-    for (const Tag *tag = t.tagsBegin(s); tag != t.tagsEnd(s); ++tag)
+    for (auto tag = t.tagsBegin(s); tag != t.tagsEnd(s); ++tag)
         tags.insert(t.qstr(tag->key), t.qstr(tag->value));
     if (!tags.isEmpty())
         o.insert(QStringLiteral("tags"), tags);

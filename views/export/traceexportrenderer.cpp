@@ -200,7 +200,7 @@ void TraceExportRenderer::buildDetails()
 
     if (s.tagCount > 0) {
         section(tr("Tags"));
-        for (const Tag *tag = t->tagsBegin(s); tag != t->tagsEnd(s); ++tag) {
+        for (auto tag = t->tagsBegin(s); tag != t->tagsEnd(s); ++tag) {
             const QString key = t->qstr(tag->key);
             QString value = m_redactor.tagValue(key, t->qstr(tag->value));
             if (value.size() > maxDetailValue)
