@@ -224,33 +224,33 @@ const char *Document::number(const char *p, Node &node)
 {
     const char *q = p;
     const auto digit = [this](const char *c) { return c < m_end && *c >= '0' && *c <= '9'; };
-    if (q < m_end && *q == '-')
-        ++q;
-    if (q < m_end && *q == '0') {
-        ++q;
-    } else if (digit(q)) {
+    // One or more digits at q; false when there is none.
+    const auto digits = [&] {
+        if (!digit(q))
+            return false;
         while (digit(q))
             ++q;
-    } else {
+        return true;
+    };
+    if (q < m_end && *q == '-')
+        ++q;
+    if (q < m_end && *q == '0')
+        ++q;
+    else if (!digits())
         return nullptr;
-    }
     node.integral = true;
     if (q < m_end && *q == '.') {
         ++q;
-        if (!digit(q))
+        if (!digits())
             return nullptr;
-        while (digit(q))
-            ++q;
         node.integral = false;
     }
     if (q < m_end && (*q == 'e' || *q == 'E')) {
         ++q;
         if (q < m_end && (*q == '+' || *q == '-'))
             ++q;
-        if (!digit(q))
+        if (!digits())
             return nullptr;
-        while (digit(q))
-            ++q;
         node.integral = false;
     }
     node.type = Type::Number;

@@ -154,6 +154,23 @@ std::string generated(int spans, bool envelope)
     return nlohmann::json{{"errorCode", "SVCSTG.ATS.2000"}, {"errorMessage", nullptr}, {"responseInfo", info}}.dump(1);
 }
 
+// The generated trace with every element given the traceId some lack, so that all are spans.
+std::string withTraceIds(const std::string &text, bool envelope)
+{
+    auto doc = nlohmann::json::parse(text);
+    nlohmann::json &list = envelope ? doc["responseInfo"] : doc;
+    for (auto &item : list) {
+        if (envelope) {
+            auto span = nlohmann::json::parse(item.get<std::string>());
+            span["traceId"] = "00000000000000a1";
+            item = span.dump();
+        } else {
+            item["traceId"] = "00000000000000a1";
+        }
+    }
+    return doc.dump(envelope ? 1 : 0);
+}
+
 } // namespace
 
 class TestFastPath : public QObject
@@ -195,7 +212,6 @@ private slots:
     {
         QFETCH(bool, envelope);
         std::string text = generated(3000, envelope);
-        auto doc = nlohmann::json::parse(text);
         TraceBuilder builder;
         FastLoadOptions options;
         options.threads = 2;
@@ -205,18 +221,7 @@ private slots:
         QCOMPARE(result.outcome, FastLoadResult::Outcome::NotApplicable);
 
         // Give those spans their traceId back: now the fast path reads everything, in two parts.
-        nlohmann::json &list = envelope ? doc["responseInfo"] : doc;
-        for (auto &item : list) {
-            if (envelope) {
-                auto span = nlohmann::json::parse(item.get<std::string>());
-                if (!span.contains("traceId"))
-                    span["traceId"] = "00000000000000a1";
-                item = span.dump();
-            } else if (!item.contains("traceId")) {
-                item["traceId"] = "00000000000000a1";
-            }
-        }
-        text = doc.dump(envelope ? 1 : 0);
+        text = withTraceIds(text, envelope);
         TraceBuilder second;
         const auto again = fastLoadZipkin(text, second, options);
         QCOMPARE(again.outcome, FastLoadResult::Outcome::Done);
@@ -228,7 +233,7 @@ private slots:
     void largeFilesMatchTheGeneralReader_data()
     {
         QTest::addColumn<bool>("envelope");
-        QTest::addColumn<bool>("withTraceIds");
+        QTest::addColumn<bool>("allSpans");
         QTest::addColumn<unsigned>("threads");
         QTest::newRow("array, 2 threads") << false << true << 2u;
         QTest::newRow("array, 3 threads") << false << true << 3u;
@@ -240,23 +245,11 @@ private slots:
     void largeFilesMatchTheGeneralReader()
     {
         QFETCH(bool, envelope);
-        QFETCH(bool, withTraceIds);
+        QFETCH(bool, allSpans);
         QFETCH(unsigned, threads);
         std::string text = generated(3000, envelope);
-        if (withTraceIds) {
-            auto doc = nlohmann::json::parse(text);
-            nlohmann::json &list = envelope ? doc["responseInfo"] : doc;
-            for (auto &item : list) {
-                if (envelope) {
-                    auto span = nlohmann::json::parse(item.get<std::string>());
-                    span["traceId"] = "00000000000000a1";
-                    item = span.dump();
-                } else {
-                    item["traceId"] = "00000000000000a1";
-                }
-            }
-            text = doc.dump(envelope ? 1 : 0);
-        }
+        if (allSpans)
+            text = withTraceIds(text, envelope);
         const LoadResult fast = loadSplit(text, QStringLiteral("big.json"), threads);
         QVERIFY(fast.ok());
         compareTraces(fast, loadGeneral(text, QStringLiteral("big.json")), QStringLiteral("big.json"));

@@ -386,8 +386,7 @@ private:
     bool v1()
     {
         const Document &d = m_doc;
-        bool cs = false, cr = false, sr = false, ss = false;
-        std::int32_t clientEp = NoIndex, serverEp = NoIndex, otherEp = NoIndex;
+        ZipkinV1Roles roles;
         if (const auto anns = d.find(0, "annotations"); anns != None && d.type(anns) == Type::Array) {
             for (auto a = d.first(anns); a < d.endOf(anns); a = d.nextElement(a)) {
                 if (d.type(a) != Type::Object)
@@ -399,20 +398,9 @@ private:
                     || integer(d, d.find(a, "timestamp"), &ts) == Read::Unusual)
                     return false;
                 m_builder.addAnnotation(ts, value, ep);
-                if (value == "cs" || value == "cr") {
-                    (value == "cs" ? cs : cr) = true;
-                    if (clientEp == NoIndex)
-                        clientEp = ep;
-                } else if (value == "sr" || value == "ss") {
-                    (value == "sr" ? sr : ss) = true;
-                    if (serverEp == NoIndex)
-                        serverEp = ep;
-                } else if (otherEp == NoIndex) {
-                    otherEp = ep;
-                }
+                roles.annotation(value, ep);
             }
         }
-        std::int32_t saEp = NoIndex, caEp = NoIndex, tagEp = NoIndex;
         if (const auto bas = d.find(0, "binaryAnnotations"); bas != None && d.type(bas) == Type::Array) {
             for (auto ba = d.first(bas); ba < d.endOf(bas); ba = d.nextElement(ba)) {
                 if (d.type(ba) != Type::Object)
@@ -423,10 +411,7 @@ private:
                 if (text(d, d.find(ba, "key"), &key) == Read::Unusual || !endpoint(d.find(ba, "endpoint"), &ep)
                     || anyText(d, d.find(ba, "value"), &value, &type, m_number) == Read::Unusual)
                     return false;
-                if (key == "sa" || key == "ca")
-                    (key == "sa" ? saEp : caEp) = ep;
-                else if (tagEp == NoIndex)
-                    tagEp = ep;
+                roles.binaryAnnotation(key, ep);
                 m_builder.addTag(key, value, type, ep);
             }
         }
@@ -440,28 +425,7 @@ private:
                 m_builder.addTag(key, value, type);
             }
         }
-        Span &span = m_builder.currentSpan();
-        const bool client = cs || cr, server = sr || ss;
-        if (client && server) {
-            span.kind = SpanKind::Client;
-            span.flags |= SpanFlag::Shared;
-            span.localEndpoint = serverEp;
-            span.remoteEndpoint = clientEp;
-        } else if (client) {
-            span.kind = SpanKind::Client;
-            span.localEndpoint = clientEp;
-            span.remoteEndpoint = saEp;
-        } else if (server) {
-            span.kind = SpanKind::Server;
-            span.localEndpoint = serverEp;
-            span.remoteEndpoint = caEp;
-        } else {
-            span.kind = SpanKind::Local;
-            span.localEndpoint = otherEp != NoIndex ? otherEp : tagEp;
-            span.remoteEndpoint = saEp != NoIndex ? saEp : caEp;
-        }
-        if (span.localEndpoint == NoIndex)
-            span.localEndpoint = otherEp != NoIndex ? otherEp : tagEp;
+        roles.apply(m_builder.currentSpan());
         return true;
     }
 
@@ -476,11 +440,7 @@ private:
             return false;
         {
             Span &span = m_builder.currentSpan();
-            span.kind = kind == "CLIENT" ? SpanKind::Client
-                : kind == "SERVER"       ? SpanKind::Server
-                : kind == "PRODUCER"     ? SpanKind::Producer
-                : kind == "CONSUMER"     ? SpanKind::Consumer
-                                         : SpanKind::Local;
+            span.kind = zipkinV2Kind(kind);
             if (const auto shared = d.find(0, "shared"); shared != None && d.type(shared) == Type::True)
                 span.flags |= SpanFlag::Shared;
         }

@@ -45,6 +45,23 @@ const nlohmann::json *valueAt(const std::vector<nlohmann::json> &skeletons, std:
                               const std::string &pointer);
 
 std::unique_ptr<FormatReader> makeZipkinReader(SpanFormat format); // v1, v1 thrift and v2
+
+// What a Zipkin v1 span's annotations (cs/sr/ss/cr) and binary annotations (sa/ca) say about its kind and
+// endpoints; shared by the general Zipkin reader and the fast path.
+struct ZipkinV1Roles
+{
+    bool cs = false, cr = false, sr = false, ss = false;
+    std::int32_t clientEp = NoIndex, serverEp = NoIndex, otherEp = NoIndex;
+    std::int32_t saEp = NoIndex, caEp = NoIndex, tagEp = NoIndex;
+
+    void annotation(std::string_view value, std::int32_t endpoint);
+    void binaryAnnotation(std::string_view key, std::int32_t endpoint);
+    // Sets kind, shared flag, local and remote endpoint.
+    void apply(Span &span) const;
+};
+
+// Zipkin v2 `kind` ("CLIENT", "SERVER", "PRODUCER", "CONSUMER"; anything else is local).
+SpanKind zipkinV2Kind(std::string_view kind);
 std::unique_ptr<FormatReader> makeJaegerReader(SpanFormat format); // jaeger JSON, UI and domain model
 std::unique_ptr<FormatReader> makeOtlpReader();
 std::unique_ptr<FormatReader> makeSlsReader();

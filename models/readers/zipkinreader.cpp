@@ -91,8 +91,7 @@ private:
     void readV1(const json &s, TraceBuilder &b)
     {
         const char *hostKey = m_thrift ? "host" : "endpoint";
-        bool cs = false, cr = false, sr = false, ss = false;
-        std::int32_t clientEp = NoIndex, serverEp = NoIndex, otherEp = NoIndex;
+        ZipkinV1Roles roles;
         if (const json *anns = ju::field(s, "annotations"); anns && anns->is_array()) {
             for (const auto &a : *anns) {
                 if (!a.is_object())
@@ -100,20 +99,9 @@ private:
                 const auto value = ju::text(a, "value");
                 const auto ep = endpoint(ju::field(a, hostKey), b);
                 b.addAnnotation(ju::integer(a, "timestamp").value_or(0), value, ep);
-                if (value == "cs" || value == "cr") {
-                    (value == "cs" ? cs : cr) = true;
-                    if (clientEp == NoIndex)
-                        clientEp = ep;
-                } else if (value == "sr" || value == "ss") {
-                    (value == "sr" ? sr : ss) = true;
-                    if (serverEp == NoIndex)
-                        serverEp = ep;
-                } else if (otherEp == NoIndex) {
-                    otherEp = ep;
-                }
+                roles.annotation(value, ep);
             }
         }
-        std::int32_t saEp = NoIndex, caEp = NoIndex, tagEp = NoIndex;
         const json *bas = ju::field(s, m_thrift ? "binary_annotations" : "binaryAnnotations");
         if (bas && bas->is_array()) {
             for (const auto &ba : *bas) {
@@ -121,11 +109,7 @@ private:
                     continue;
                 const auto key = ju::text(ba, "key");
                 const auto ep = endpoint(ju::field(ba, hostKey), b);
-                if (key == "sa" || key == "ca") {
-                    (key == "sa" ? saEp : caEp) = ep;
-                } else if (tagEp == NoIndex) {
-                    tagEp = ep;
-                }
+                roles.binaryAnnotation(key, ep);
                 const json *value = ju::field(ba, "value");
                 b.addTag(key, value ? ju::anyText(*value) : std::string(), value ? ju::typeOf(*value) : JsonType::Null, ep);
             }
@@ -136,39 +120,13 @@ private:
             if (const json *v = ju::field(s, key))
                 b.addTag(key, ju::anyText(*v), ju::typeOf(*v));
 
-        Span &span = b.currentSpan();
-        const bool client = cs || cr, server = sr || ss;
-        if (client && server) {
-            span.kind = SpanKind::Client;
-            span.flags |= SpanFlag::Shared;
-            span.localEndpoint = serverEp;
-            span.remoteEndpoint = clientEp;
-        } else if (client) {
-            span.kind = SpanKind::Client;
-            span.localEndpoint = clientEp;
-            span.remoteEndpoint = saEp;
-        } else if (server) {
-            span.kind = SpanKind::Server;
-            span.localEndpoint = serverEp;
-            span.remoteEndpoint = caEp;
-        } else {
-            span.kind = SpanKind::Local;
-            span.localEndpoint = otherEp != NoIndex ? otherEp : tagEp;
-            span.remoteEndpoint = saEp != NoIndex ? saEp : caEp;
-        }
-        if (span.localEndpoint == NoIndex)
-            span.localEndpoint = otherEp != NoIndex ? otherEp : tagEp;
+        roles.apply(b.currentSpan());
     }
 
     void readV2(const json &s, TraceBuilder &b)
     {
         Span &span = b.currentSpan();
-        const auto kind = ju::text(s, "kind");
-        span.kind = kind == "CLIENT" ? SpanKind::Client
-            : kind == "SERVER"       ? SpanKind::Server
-            : kind == "PRODUCER"     ? SpanKind::Producer
-            : kind == "CONSUMER"     ? SpanKind::Consumer
-                                     : SpanKind::Local;
+        span.kind = zipkinV2Kind(ju::text(s, "kind"));
         if (const json *shared = ju::field(s, "shared"); shared && shared->is_boolean() && shared->get<bool>())
             span.flags |= SpanFlag::Shared;
         const auto local = endpoint(ju::field(s, "localEndpoint"), b);
@@ -192,6 +150,63 @@ private:
 };
 
 } // namespace
+
+void ZipkinV1Roles::annotation(std::string_view value, std::int32_t endpoint)
+{
+    if (value == "cs" || value == "cr") {
+        (value == "cs" ? cs : cr) = true;
+        if (clientEp == NoIndex)
+            clientEp = endpoint;
+    } else if (value == "sr" || value == "ss") {
+        (value == "sr" ? sr : ss) = true;
+        if (serverEp == NoIndex)
+            serverEp = endpoint;
+    } else if (otherEp == NoIndex) {
+        otherEp = endpoint;
+    }
+}
+
+void ZipkinV1Roles::binaryAnnotation(std::string_view key, std::int32_t endpoint)
+{
+    if (key == "sa" || key == "ca")
+        (key == "sa" ? saEp : caEp) = endpoint;
+    else if (tagEp == NoIndex)
+        tagEp = endpoint;
+}
+
+void ZipkinV1Roles::apply(Span &span) const
+{
+    const bool client = cs || cr, server = sr || ss;
+    if (client && server) {
+        span.kind = SpanKind::Client;
+        span.flags |= SpanFlag::Shared;
+        span.localEndpoint = serverEp;
+        span.remoteEndpoint = clientEp;
+    } else if (client) {
+        span.kind = SpanKind::Client;
+        span.localEndpoint = clientEp;
+        span.remoteEndpoint = saEp;
+    } else if (server) {
+        span.kind = SpanKind::Server;
+        span.localEndpoint = serverEp;
+        span.remoteEndpoint = caEp;
+    } else {
+        span.kind = SpanKind::Local;
+        span.localEndpoint = otherEp != NoIndex ? otherEp : tagEp;
+        span.remoteEndpoint = saEp != NoIndex ? saEp : caEp;
+    }
+    if (span.localEndpoint == NoIndex)
+        span.localEndpoint = otherEp != NoIndex ? otherEp : tagEp;
+}
+
+SpanKind zipkinV2Kind(std::string_view kind)
+{
+    return kind == "CLIENT" ? SpanKind::Client
+        : kind == "SERVER"   ? SpanKind::Server
+        : kind == "PRODUCER" ? SpanKind::Producer
+        : kind == "CONSUMER" ? SpanKind::Consumer
+                             : SpanKind::Local;
+}
 
 std::unique_ptr<FormatReader> makeZipkinReader(SpanFormat format)
 {
