@@ -166,6 +166,13 @@ const char *stringBody(const char *p, const char *end, std::string &out, bool &e
         if (c == '\\') {
             escaped = true;
             out.append(run, p);
+            // JSON text inside a string (spans API) escapes every quote: keep that case short.
+            if (end - p >= 2 && (p[1] == '"' || p[1] == '\\' || p[1] == '/')) {
+                out.push_back(p[1]);
+                p += 2;
+                run = p;
+                continue;
+            }
             p = unescape(p, end, out);
             if (!p)
                 return nullptr;

@@ -109,7 +109,7 @@ std::string_view StringTable::store(std::string_view text)
     return stored;
 }
 
-StrId StringTable::intern(std::string_view text)
+StrId StringTable::internSlow(std::string_view text)
 {
     const auto h = hash(text);
     std::size_t i = slotOf(text, h);
@@ -137,7 +137,8 @@ bool StringTable::find(std::string_view text, StrId *id) const
 
 std::size_t StringTable::byteSize() const
 {
-    std::size_t total = m_views.capacity() * sizeof(std::string_view) + m_slots.capacity() * sizeof(std::uint64_t);
+    std::size_t total = m_views.capacity() * sizeof(std::string_view) + m_slots.capacity() * sizeof(std::uint64_t)
+        + RecentSlots * sizeof(Recent);
     for (const auto size : m_blockSizes)
         total += size;
     return total;

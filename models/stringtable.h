@@ -19,7 +19,17 @@ public:
     StringTable(StringTable &&) noexcept = default;
     StringTable &operator=(StringTable &&) noexcept = default;
 
-    StrId intern(std::string_view text);
+    StrId intern(std::string_view text)
+    {
+        // Most texts repeat the one before them in their cache slot (tag keys, "true", service names):
+        // those are found without hashing.
+        Recent &recent = m_recent[recentSlot(text)];
+        if (recent.size == text.size() && recent.id < m_views.size() && m_views[recent.id] == text)
+            return recent.id;
+        const StrId id = internSlow(text);
+        recent = {id, static_cast<std::uint32_t>(text.size())};
+        return id;
+    }
     std::string_view view(StrId id) const { return id < m_views.size() ? m_views[id] : std::string_view(); }
     std::size_t size() const { return m_views.size(); }
     std::size_t byteSize() const;
@@ -31,6 +41,23 @@ public:
     static std::uint64_t hash(std::string_view text) noexcept;
 
 private:
+    struct Recent
+    {
+        StrId id = 0;
+        std::uint32_t size = 0;
+    };
+    static std::size_t recentSlot(std::string_view text)
+    {
+        const std::size_t n = text.size();
+        if (n == 0)
+            return 0;
+        const auto c = [&text](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(text[i])); };
+        return (n * 0x9E3779B1u ^ c(0) << 3 ^ c(n / 2) << 7 ^ c(n - 1)) & (RecentSlots - 1);
+    }
+    StrId internSlow(std::string_view text);
+    static constexpr std::size_t RecentSlots = 1024;
+    std::unique_ptr<Recent[]> m_recent = std::make_unique<Recent[]>(RecentSlots);
+
     // Index slot: 0 is empty, else (high 32 bits of the hash) << 32 | (id + 1).
     std::size_t slotOf(std::string_view text, std::uint64_t h) const;
     void grow();
