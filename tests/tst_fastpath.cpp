@@ -282,6 +282,26 @@ private slots:
                       QStringLiteral("decoy.json"));
     }
 
+    // Progress while the parts read: bytes and spans only grow, and never pass the file and the span count.
+    void progressGrowsWhileSplit()
+    {
+        const std::string text = withTraceIds(generated(6000, false), false);
+        std::vector<std::pair<std::uint64_t, std::uint64_t>> seen;
+        TraceBuilder builder;
+        FastLoadOptions options;
+        options.threads = 2;
+        options.splitAboveBytes = 0;
+        options.progress = [&seen](std::uint64_t bytes, std::uint64_t spans) { seen.emplace_back(bytes, spans); };
+        QCOMPARE(fastLoadZipkin(text, builder, options).outcome, FastLoadResult::Outcome::Done);
+        QVERIFY2(!seen.empty(), "no progress reported");
+        for (std::size_t i = 1; i < seen.size(); ++i) {
+            QVERIFY(seen[i].first >= seen[i - 1].first);
+            QVERIFY(seen[i].second >= seen[i - 1].second);
+        }
+        QVERIFY(seen.back().first <= text.size());
+        QVERIFY(seen.back().second <= 6000u);
+    }
+
     void cancelStopsTheFastPath()
     {
         const std::string text = generated(200, false);
