@@ -81,13 +81,6 @@ void StringTable::grow()
     }
 }
 
-void StringTable::reserve(std::size_t strings)
-{
-    while (strings * 2 > m_slots.size())
-        grow();
-    m_views.reserve(strings);
-}
-
 std::string_view StringTable::store(std::string_view text)
 {
     if (text.size() > m_freeBytes) {

@@ -35,8 +35,6 @@ public:
     std::size_t byteSize() const;
     // Looks up without inserting; returns false when the text was never interned.
     bool find(std::string_view text, StrId *id) const;
-    // Makes room for about this many strings without growing the index again.
-    void reserve(std::size_t strings);
 
     static std::uint64_t hash(std::string_view text) noexcept;
 

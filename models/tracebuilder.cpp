@@ -450,15 +450,6 @@ void TraceBuilder::splitName(Span &s)
         s.service = t.m_endpoints[static_cast<std::size_t>(s.localEndpoint)].service;
 }
 
-void TraceBuilder::reserve(std::size_t spans, std::size_t tags, std::size_t annotations)
-{
-    auto &t = *m_trace;
-    t.m_spans.reserve(spans);
-    t.m_tagRefs.reserve(tags);
-    t.m_annotations.reserve(annotations);
-    t.m_rawRanges.reserve(spans);
-}
-
 void TraceBuilder::append(TraceBuilder &&other)
 {
     if (other.m_spanOpen)

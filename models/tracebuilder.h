@@ -50,8 +50,6 @@ public:
     // Moves everything another builder collected (from the next part of the same input, read in another
     // thread) to the end of this one: strings and endpoints are re-interned, indexes shifted, problems kept.
     void append(TraceBuilder &&other);
-    // Bytes of string tables and span tables to expect, so that appending does not grow them step by step.
-    void reserve(std::size_t spans, std::size_t tags, std::size_t annotations);
 
     void addProblem(Problem problem);
     const std::vector<Problem> &problems() const { return m_trace->m_problems; }

@@ -181,8 +181,7 @@ public:
     Status status = Status::Running;
     std::atomic_bool abandon{false};
 
-    // Reads elements until the array ends or, when `starts` is given, an element begins exactly where a later
-    // part begins. `report` is called about every megabyte (only by the part on the calling thread).
+    // Reads elements until the array ends or an element begins exactly where a later part begins. `report` is called about every megabyte (only by the part on the calling thread).
     void run(const char *base, const char *end, const std::vector<Part *> &parts, std::size_t self,
              const std::function<void()> &report)
     {
@@ -383,38 +382,55 @@ private:
         return true;
     }
 
+    // Calls visit(element) for each object in the span's array `key` (other elements are skipped, as the
+    // general reader skips them); false as soon as visit returns false.
+    template<typename Visit>
+    bool eachObject(std::string_view key, Visit &&visit) const
+    {
+        const Document &d = m_doc;
+        const auto list = d.find(0, key);
+        if (list == None || d.type(list) != Type::Array)
+            return true;
+        for (auto e = d.first(list); e < d.endOf(list); e = d.nextElement(e))
+            if (d.type(e) == Type::Object && !visit(e))
+                return false;
+        return true;
+    }
+
+    // An annotation's value and timestamp (0 when absent).
+    bool annotation(std::uint32_t a, std::string_view *value, std::int64_t *ts) const
+    {
+        *ts = 0;
+        return text(m_doc, m_doc.find(a, "value"), value) != Read::Unusual
+            && integer(m_doc, m_doc.find(a, "timestamp"), ts) != Read::Unusual;
+    }
+
     bool v1()
     {
         const Document &d = m_doc;
         ZipkinV1Roles roles;
-        if (const auto anns = d.find(0, "annotations"); anns != None && d.type(anns) == Type::Array) {
-            for (auto a = d.first(anns); a < d.endOf(anns); a = d.nextElement(a)) {
-                if (d.type(a) != Type::Object)
-                    continue;
-                std::string_view value;
-                std::int64_t ts = 0;
-                std::int32_t ep = NoIndex;
-                if (text(d, d.find(a, "value"), &value) == Read::Unusual || !endpoint(d.find(a, "endpoint"), &ep)
-                    || integer(d, d.find(a, "timestamp"), &ts) == Read::Unusual)
-                    return false;
-                m_builder.addAnnotation(ts, value, ep);
-                roles.annotation(value, ep);
-            }
-        }
-        if (const auto bas = d.find(0, "binaryAnnotations"); bas != None && d.type(bas) == Type::Array) {
-            for (auto ba = d.first(bas); ba < d.endOf(bas); ba = d.nextElement(ba)) {
-                if (d.type(ba) != Type::Object)
-                    continue;
-                std::string_view key, value;
-                JsonType type = JsonType::Null;
-                std::int32_t ep = NoIndex;
-                if (text(d, d.find(ba, "key"), &key) == Read::Unusual || !endpoint(d.find(ba, "endpoint"), &ep)
-                    || anyText(d, d.find(ba, "value"), &value, &type, m_number) == Read::Unusual)
-                    return false;
-                roles.binaryAnnotation(key, ep);
-                m_builder.addTag(key, value, type, ep);
-            }
-        }
+        const bool read = eachObject("annotations", [&](std::uint32_t a) {
+            std::string_view value;
+            std::int64_t ts = 0;
+            std::int32_t ep = NoIndex;
+            if (!annotation(a, &value, &ts) || !endpoint(d.find(a, "endpoint"), &ep))
+                return false;
+            m_builder.addAnnotation(ts, value, ep);
+            roles.annotation(value, ep);
+            return true;
+        }) && eachObject("binaryAnnotations", [&](std::uint32_t ba) {
+            std::string_view key, value;
+            JsonType type = JsonType::Null;
+            std::int32_t ep = NoIndex;
+            if (text(d, d.find(ba, "key"), &key) == Read::Unusual || !endpoint(d.find(ba, "endpoint"), &ep)
+                || anyText(d, d.find(ba, "value"), &value, &type, m_number) == Read::Unusual)
+                return false;
+            roles.binaryAnnotation(key, ep);
+            m_builder.addTag(key, value, type, ep);
+            return true;
+        });
+        if (!read)
+            return false;
         // iplatform puts its extension keys on the span itself too.
         for (const auto &key : ExtensionKeys::instance().roleKeys()) {
             if (const auto v = d.find(0, key); v != None) {
@@ -444,18 +460,16 @@ private:
             if (const auto shared = d.find(0, "shared"); shared != None && d.type(shared) == Type::True)
                 span.flags |= SpanFlag::Shared;
         }
-        if (const auto anns = d.find(0, "annotations"); anns != None && d.type(anns) == Type::Array) {
-            for (auto a = d.first(anns); a < d.endOf(anns); a = d.nextElement(a)) {
-                if (d.type(a) != Type::Object)
-                    continue;
-                std::string_view value;
-                std::int64_t ts = 0;
-                if (text(d, d.find(a, "value"), &value) == Read::Unusual
-                    || integer(d, d.find(a, "timestamp"), &ts) == Read::Unusual)
-                    return false;
-                m_builder.addAnnotation(ts, value, local);
-            }
-        }
+        const bool read = eachObject("annotations", [&](std::uint32_t a) {
+            std::string_view value;
+            std::int64_t ts = 0;
+            if (!annotation(a, &value, &ts))
+                return false;
+            m_builder.addAnnotation(ts, value, local);
+            return true;
+        });
+        if (!read)
+            return false;
         if (const auto tags = d.find(0, "tags"); tags != None && d.type(tags) == Type::Object) {
             // In key order, the last of duplicate keys winning: as a parsed JSON object gives them.
             m_members.clear();
