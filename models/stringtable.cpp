@@ -26,7 +26,7 @@ inline std::uint64_t mix(std::uint64_t a, std::uint64_t b)
 std::uint64_t StringTable::hash(std::string_view text) noexcept
 {
     // Eight bytes at a time, multiply-fold mixing (in the spirit of wyhash); good enough for an index
-    // whose slots also keep 32 bits of the hash.
+    // whose slotCount also keep 32 bits of the hash.
     constexpr std::uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull, k2 = 0x8ebc6af09c88c6e3ull;
     const char *p = text.data();
     std::size_t n = text.size();
@@ -56,7 +56,7 @@ std::size_t StringTable::slotOf(std::string_view text, std::uint64_t h) const
 {
     const std::size_t mask = m_slots.size() - 1;
     const std::uint64_t tag = h >> 32;
-    for (std::size_t i = static_cast<std::size_t>(h) & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = static_cast<std::size_t>(tag) & mask;; i = (i + 1) & mask) {
         const std::uint64_t slot = m_slots[i];
         if (slot == 0)
             return i;
@@ -65,20 +65,31 @@ std::size_t StringTable::slotOf(std::string_view text, std::uint64_t h) const
     }
 }
 
-void StringTable::grow()
+void StringTable::grow(std::size_t slotCount)
 {
-    std::vector<std::uint64_t> old(m_slots.size() * 2, 0);
+    if (slotCount <= m_slots.size())
+        return;
+    std::vector<std::uint64_t> old(slotCount, 0);
     old.swap(m_slots);
+    // A slot's position comes from the hash bits it keeps, so moving it needs no rehash of its text.
     const std::size_t mask = m_slots.size() - 1;
     for (const std::uint64_t slot : old) {
         if (slot == 0)
             continue;
-        const auto h = hash(m_views[static_cast<std::uint32_t>(slot) - 1]);
-        std::size_t i = static_cast<std::size_t>(h) & mask;
+        std::size_t i = static_cast<std::size_t>(slot >> 32) & mask;
         while (m_slots[i] != 0)
             i = (i + 1) & mask;
         m_slots[i] = slot;
     }
+}
+
+void StringTable::reserve(std::size_t strings)
+{
+    std::size_t slotCount = m_slots.size();
+    while ((strings + 1) * 2 > slotCount)
+        slotCount *= 2;
+    grow(slotCount);
+    m_views.reserve(strings);
 }
 
 std::string_view StringTable::store(std::string_view text)
@@ -109,13 +120,38 @@ StrId StringTable::internSlow(std::string_view text)
     if (m_slots[i] != 0)
         return static_cast<std::uint32_t>(m_slots[i]) - 1;
     if ((m_views.size() + 1) * 2 > m_slots.size()) {
-        grow();
+        grow(m_slots.size() * 2);
         i = slotOf(text, h);
     }
     const auto id = static_cast<StrId>(m_views.size());
     m_views.push_back(store(text));
     m_slots[i] = (h >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
     return id;
+}
+
+std::vector<StrId> StringTable::merge(const StringTable &other)
+{
+    std::vector<StrId> ids(other.m_views.size(), 0);
+    reserve(m_views.size() + other.m_views.size());
+    const std::size_t mask = m_slots.size() - 1;
+    // Walks the other index rather than its texts: each slot already holds the hash bits that place it here.
+    for (const std::uint64_t slot : other.m_slots) {
+        if (slot == 0)
+            continue;
+        const auto otherId = static_cast<std::uint32_t>(slot) - 1;
+        const std::string_view text = other.m_views[otherId];
+        const std::uint64_t tag = slot >> 32;
+        std::size_t i = static_cast<std::size_t>(tag) & mask;
+        while (m_slots[i] != 0 && ((m_slots[i] >> 32) != tag || m_views[static_cast<std::uint32_t>(m_slots[i]) - 1] != text))
+            i = (i + 1) & mask;
+        if (m_slots[i] == 0) {
+            const auto id = static_cast<StrId>(m_views.size());
+            m_views.push_back(store(text));
+            m_slots[i] = (tag << 32) | (static_cast<std::uint64_t>(id) + 1);
+        }
+        ids[otherId] = static_cast<std::uint32_t>(m_slots[i]) - 1;
+    }
+    return ids;
 }
 
 bool StringTable::find(std::string_view text, StrId *id) const

@@ -36,6 +36,11 @@ public:
     // Looks up without inserting; returns false when the text was never interned.
     bool find(std::string_view text, StrId *id) const;
 
+    // Makes room for this many strings in all, so that interning up to there never regrows the index.
+    void reserve(std::size_t strings);
+    // Interns every string of `other`; returns, for each id of `other`, the id of the same text here.
+    std::vector<StrId> merge(const StringTable &other);
+
     static std::uint64_t hash(std::string_view text) noexcept;
 
 private:
@@ -56,9 +61,10 @@ private:
     static constexpr std::size_t RecentSlots = 1024;
     std::unique_ptr<Recent[]> m_recent = std::make_unique<Recent[]>(RecentSlots);
 
-    // Index slot: 0 is empty, else (high 32 bits of the hash) << 32 | (id + 1).
+    // Index slot: 0 is empty, else (high 32 bits of the hash) << 32 | (id + 1). The slot a text goes to comes
+    // from those kept bits too.
     std::size_t slotOf(std::string_view text, std::uint64_t h) const;
-    void grow();
+    void grow(std::size_t slotCount);
     std::string_view store(std::string_view text);
 
     std::vector<std::string_view> m_views;

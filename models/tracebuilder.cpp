@@ -228,19 +228,29 @@ bool sameTag(const Tag &a, const Tag &b)
 
 } // namespace
 
+void TraceBuilder::reserveTags(std::size_t tags)
+{
+    std::size_t slotCount = std::max<std::size_t>(1024, m_tagSlots.size());
+    while ((tags + 1) * 2 > slotCount)
+        slotCount *= 2;
+    if (slotCount == m_tagSlots.size())
+        return;
+    const auto &table = m_trace->m_tagTable;
+    m_tagSlots.assign(slotCount, 0);
+    const std::size_t mask = slotCount - 1;
+    for (std::size_t i = 0; i < table.size(); ++i) {
+        std::size_t slot = tagHash(table[i]) & mask;
+        while (m_tagSlots[slot] != 0)
+            slot = (slot + 1) & mask;
+        m_tagSlots[slot] = static_cast<std::uint32_t>(i + 1);
+    }
+}
+
 std::uint32_t TraceBuilder::shareTag(const Tag &tag)
 {
     auto &table = m_trace->m_tagTable;
-    if ((table.size() + 1) * 2 > m_tagSlots.size()) {
-        m_tagSlots.assign(std::max<std::size_t>(1024, m_tagSlots.size() * 2), 0);
-        const std::size_t mask = m_tagSlots.size() - 1;
-        for (std::size_t i = 0; i < table.size(); ++i) {
-            std::size_t slot = tagHash(table[i]) & mask;
-            while (m_tagSlots[slot] != 0)
-                slot = (slot + 1) & mask;
-            m_tagSlots[slot] = static_cast<std::uint32_t>(i + 1);
-        }
-    }
+    if ((table.size() + 1) * 2 > m_tagSlots.size())
+        reserveTags(table.size() + 1);
     const std::size_t mask = m_tagSlots.size() - 1;
     for (std::size_t slot = tagHash(tag) & mask;; slot = (slot + 1) & mask) {
         const std::uint32_t entry = m_tagSlots[slot];
@@ -457,9 +467,7 @@ void TraceBuilder::append(TraceBuilder &&other)
     auto &t = *m_trace;
     auto &o = *other.m_trace;
 
-    std::vector<StrId> ids(o.m_strings.size());
-    for (std::size_t i = 0; i < ids.size(); ++i)
-        ids[i] = intern(o.m_strings.view(static_cast<StrId>(i)));
+    const std::vector<StrId> ids = t.m_strings.merge(o.m_strings);
     const auto str = [&ids](StrId &id) { id = ids[id]; };
     std::vector<std::int32_t> endpoints(o.m_endpoints.size());
     for (std::size_t i = 0; i < endpoints.size(); ++i) {
@@ -514,6 +522,8 @@ void TraceBuilder::append(TraceBuilder &&other)
         return tag;
     };
     std::vector<std::uint32_t> tagIndex(o.m_tagTable.size());
+    reserveTags(t.m_tagTable.size() + o.m_tagTable.size());
+    t.m_tagTable.reserve(t.m_tagTable.size() + o.m_tagTable.size());
     for (std::size_t i = 0; i < tagIndex.size(); ++i)
         tagIndex[i] = shareTag(mapTag(o.m_tagTable[i]));
     t.m_tagRefs.reserve(t.m_tagRefs.size() + o.m_tagRefs.size());

@@ -81,6 +81,7 @@ private:
     void summarise();
 
     std::uint32_t shareTag(const Tag &tag);
+    void reserveTags(std::size_t tags); // index room for this many distinct tags in all
     void compactTags();
 
     std::shared_ptr<Trace> m_trace;

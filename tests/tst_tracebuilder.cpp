@@ -1,3 +1,4 @@
+#include "stringtable.h"
 #include "tracebuilder.h"
 #include "tracedsl.h"
 
@@ -71,6 +72,74 @@ private slots:
             QCOMPARE(t->str(s.componentName), std::string_view("jdbc"));
         }
         QCOMPARE(&*t->tagsBegin(t->span(0)), &*t->tagsBegin(t->span(2))); // one shared entry
+    }
+
+    // Merging one string table into another (how the parts of a split load are joined): every id of the
+    // other table maps to the same text here, texts both have keep one id, and the index still finds
+    // everything after growing many times over without rehashing a text.
+    void stringTablesMerge()
+    {
+        StringTable a, b;
+        for (int i = 0; i < 3000; ++i)
+            a.intern("shared-" + std::to_string(i));
+        std::vector<StrId> bIds;
+        for (int i = 0; i < 20000; ++i)
+            bIds.push_back(b.intern(i % 2 ? "shared-" + std::to_string(i % 3000) : "only-b-" + std::to_string(i)));
+        const std::size_t before = a.size();
+        const std::vector<StrId> map = a.merge(b);
+        QCOMPARE(map.size(), b.size());
+        QCOMPARE(map[0], StrId{0}); // the empty string stays id 0
+        for (std::size_t i = 0; i < bIds.size(); ++i)
+            QCOMPARE(a.view(map[bIds[i]]), b.view(bIds[i]));
+        QCOMPARE(a.size(), before + 10000); // only the texts a did not have are new
+        for (int i = 0; i < 3000; ++i) {
+            StrId id = 0;
+            QVERIFY(a.find("shared-" + std::to_string(i), &id));
+            QCOMPARE(id, StrId(i + 1)); // ids a handed out before the merge stay valid
+        }
+        StrId id = 0;
+        QVERIFY(a.find("only-b-19998", &id));
+        QCOMPARE(a.intern("only-b-19998"), id);
+        QVERIFY(!a.find("in neither", &id));
+
+        // Room made ahead changes no id.
+        a.reserve(a.size() * 8);
+        QCOMPARE(a.intern("shared-42"), StrId(43));
+        QCOMPARE(a.view(a.intern("new after reserve")), std::string_view("new after reserve"));
+    }
+
+    // Joining two builders (a split load): the other's strings, endpoints and shared tags are re-interned,
+    // a tag both have is still one entry, and every span keeps its own tags.
+    void appendSharesTagsAcrossBuilders()
+    {
+        const auto fill = [](TraceBuilder &b, int from, int to) {
+            for (int i = from; i < to; ++i) {
+                Span &s = b.beginSpan();
+                s.traceId = b.intern("t");
+                s.spanId = b.intern("s" + std::to_string(i));
+                s.parentId = i ? b.intern("s0") : StrId{0};
+                s.startUs = 100 + i;
+                s.durationUs = 5;
+                b.addTag("lc", "jdbc");
+                b.addTag("jdbc.sql", "select " + std::to_string(i));
+                b.endSpan();
+            }
+        };
+        TraceBuilder first, second;
+        fill(first, 0, 600);
+        fill(second, 600, 1500);
+        first.append(std::move(second));
+        const auto t = first.finish();
+        QCOMPARE(t->realSpanCount(), std::size_t(1500));
+        QCOMPARE(t->distinctTags().size(), std::size_t(1 + 1500)); // one "lc", a statement each
+        const Tag *lc = &*t->tagsBegin(t->span(0));
+        for (std::size_t i = 0; i < 1500; ++i) {
+            const Span &s = t->span(i);
+            QCOMPARE(t->str(s.spanId), std::string_view("s" + std::to_string(i)));
+            QCOMPARE(&*t->tagsBegin(s), lc);
+            QCOMPARE(t->str((t->tagsBegin(s) + 1)->value), std::string_view("select " + std::to_string(i)));
+        }
+        QCOMPARE(childIds(*t, byId(*t, "s0")).size(), 1499);
     }
 
     void childrenAreOrderedByStart()
