@@ -6,6 +6,8 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <future>
+#include <system_error>
 #include <limits>
 #include <tuple>
 #include <unordered_map>
@@ -37,37 +39,91 @@ std::int64_t clampedDuration(const Span &s)
     return std::max<std::int64_t>(0, s.durationUs);
 }
 
+// Sorts by self total, then total, descending; ties keep their order. Sorts positions, not the rows, which
+// are large (names and span lists) and may be tens of thousands (one per distinct operation).
 void sortBySelfTime(std::vector<AggregateRow> &rows)
 {
-    std::stable_sort(rows.begin(), rows.end(), [](const AggregateRow &a, const AggregateRow &b) {
-        return std::tie(b.selfTotalUs, b.totalUs) < std::tie(a.selfTotalUs, a.totalUs);
+    std::vector<std::uint32_t> order(rows.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&rows](std::uint32_t a, std::uint32_t b) {
+        return std::tie(rows[b].selfTotalUs, rows[b].totalUs) < std::tie(rows[a].selfTotalUs, rows[a].totalUs);
     });
+    std::vector<AggregateRow> sorted;
+    sorted.reserve(rows.size());
+    for (const std::uint32_t i : order)
+        sorted.push_back(std::move(rows[i]));
+    rows = std::move(sorted);
 }
 
-template<typename Key, typename KeyOf, typename Name>
+// Groups the spans (tree order) by a 64-bit key. The first pass gives each span its group through a flat
+// open-addressing index, the second fills the groups with exactly sized span lists: one allocation per
+// group, none per span.
+template<typename KeyOf, typename Name>
 std::vector<AggregateRow> groupSpans(const Trace &trace, KeyOf keyOf, Name nameRow)
 {
-    std::vector<AggregateRow> rows;
-    std::unordered_map<Key, std::size_t> index;
-    for (const std::int32_t i : trace.preorder()) {
-        const Span &s = trace.span(static_cast<std::size_t>(i));
+    constexpr std::uint32_t None = std::numeric_limits<std::uint32_t>::max();
+    const auto &order = trace.preorder();
+    std::vector<std::uint32_t> groupOf(order.size(), None);
+    std::vector<std::uint64_t> keys;
+    std::vector<std::int32_t> firstSpan;
+    std::vector<std::uint32_t> counts;
+    std::vector<std::uint32_t> index(64, None);
+    const auto home = [](std::uint64_t key, std::size_t mask) {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    };
+    for (std::size_t pos = 0; pos < order.size(); ++pos) {
+        const Span &s = trace.span(static_cast<std::size_t>(order[pos]));
         if (s.isPlaceholder())
             continue;
-        const Key key = keyOf(s);
-        auto [it, inserted] = index.try_emplace(key, rows.size());
-        if (inserted) {
-            rows.emplace_back();
-            nameRow(rows.back(), s, key);
-            rows.back().minUs = std::numeric_limits<std::int64_t>::max();
+        const std::uint64_t key = keyOf(s);
+        std::size_t mask = index.size() - 1;
+        std::size_t slot = home(key, mask);
+        while (index[slot] != None && keys[index[slot]] != key)
+            slot = (slot + 1) & mask;
+        if (index[slot] == None) {
+            const auto group = static_cast<std::uint32_t>(keys.size());
+            keys.push_back(key);
+            firstSpan.push_back(order[pos]);
+            counts.push_back(0);
+            if (keys.size() * 2 > index.size()) {
+                index.assign(index.size() * 2, None);
+                mask = index.size() - 1;
+                for (std::uint32_t g = 0; g < keys.size(); ++g) {
+                    std::size_t k = home(keys[g], mask);
+                    while (index[k] != None)
+                        k = (k + 1) & mask;
+                    index[k] = g;
+                }
+            } else {
+                index[slot] = group;
+            }
+            groupOf[pos] = group;
+        } else {
+            groupOf[pos] = index[slot];
         }
-        AggregateRow &r = rows[it->second];
+        ++counts[groupOf[pos]];
+    }
+
+    std::vector<AggregateRow> rows(keys.size());
+    for (std::size_t g = 0; g < rows.size(); ++g) {
+        AggregateRow &r = rows[g];
+        nameRow(r, trace.span(static_cast<std::size_t>(firstSpan[g])), keys[g]);
+        r.minUs = std::numeric_limits<std::int64_t>::max();
+        r.spans.reserve(counts[g]);
+    }
+    for (std::size_t pos = 0; pos < order.size(); ++pos) {
+        if (groupOf[pos] == None)
+            continue;
+        const Span &s = trace.span(static_cast<std::size_t>(order[pos]));
+        AggregateRow &r = rows[groupOf[pos]];
         const std::int64_t d = clampedDuration(s);
         ++r.count;
         r.totalUs += d;
         r.minUs = std::min(r.minUs, d);
         r.maxUs = std::max(r.maxUs, d);
         r.selfTotalUs += s.selfTimeUs;
-        r.spans.push_back(i);
+        r.spans.push_back(order[pos]);
     }
     const auto traceUs = static_cast<double>(trace.durationUs());
     for (AggregateRow &r : rows)
@@ -75,6 +131,24 @@ std::vector<AggregateRow> groupSpans(const Trace &trace, KeyOf keyOf, Name nameR
     sortBySelfTime(rows);
     return rows;
 }
+
+// The text of a string id, converted once: rows of one service share its QString.
+class NameCache
+{
+public:
+    explicit NameCache(const Trace &trace) : m_trace(trace) {}
+    const QString &operator()(StrId id)
+    {
+        auto [it, inserted] = m_names.try_emplace(id);
+        if (inserted)
+            it->second = m_trace.qstr(id);
+        return it->second;
+    }
+
+private:
+    const Trace &m_trace;
+    std::unordered_map<StrId, QString> m_names;
+};
 
 std::uint64_t pairKey(StrId a, StrId b)
 {
@@ -124,23 +198,25 @@ std::vector<AggregateRow> aggregate(const Trace &trace, GroupBy by, std::string_
 {
     switch (by) {
     case GroupBy::Service:
-        return groupSpans<StrId>(
-            trace, [](const Span &s) { return s.service; },
-            [&](AggregateRow &r, const Span &s, StrId) { r.name = trace.qstr(s.service); });
+        return groupSpans(
+            trace, [](const Span &s) { return std::uint64_t{s.service}; },
+            [&](AggregateRow &r, const Span &s, std::uint64_t) { r.name = trace.qstr(s.service); });
     case GroupBy::Operation:
-        return groupSpans<StrId>(
-            trace, [](const Span &s) { return s.name; },
-            [&](AggregateRow &r, const Span &s, StrId) { r.name = trace.qstr(s.name); });
-    case GroupBy::ServiceOperation:
-        return groupSpans<std::uint64_t>(
+        return groupSpans(
+            trace, [](const Span &s) { return std::uint64_t{s.name}; },
+            [&](AggregateRow &r, const Span &s, std::uint64_t) { r.name = trace.qstr(s.name); });
+    case GroupBy::ServiceOperation: {
+        NameCache services(trace);
+        return groupSpans(
             trace, [](const Span &s) { return pairKey(s.service, s.name); },
             [&](AggregateRow &r, const Span &s, std::uint64_t) {
-                r.name = trace.qstr(s.service);
+                r.name = services(s.service);
                 r.detail = trace.qstr(s.name);
             });
+    }
     case GroupBy::Component: {
         // By kind, and for kinds we do not know by the `lc` text; rows whose names differ only in case merge below.
-        auto rows = groupSpans<std::uint64_t>(
+        auto rows = groupSpans(
             trace,
             [](const Span &s) {
                 return pairKey(static_cast<StrId>(s.component), s.component == Component::Other ? s.componentName : 0);
@@ -176,7 +252,7 @@ std::vector<AggregateRow> aggregate(const Trace &trace, GroupBy by, std::string_
         const StrId key = keyId(trace, tagKey);
         // Spans without the tag share one group; StrId max never names a string.
         constexpr std::uint64_t noTag = std::numeric_limits<std::uint64_t>::max();
-        return groupSpans<std::uint64_t>(
+        return groupSpans(
             trace,
             [&](const Span &s) {
                 const Tag *t = tagById(trace, s, key);
@@ -478,15 +554,31 @@ TraceAnalysis analyseTrace(const TracePtr &trace)
     a.trace = trace;
     if (!trace)
         return a;
+    // Half of the work beside the other half: the two groupings by operation weigh the most (a row per
+    // distinct operation, tens of thousands in a large trace) and go one to each side.
+    const auto second = [&a, &trace] {
+        a.byServiceOperation = aggregate(*trace, GroupBy::ServiceOperation);
+        a.repeated = repeatedCalls(*trace);
+        a.errors = errorSpans(*trace);
+    };
+    std::future<void> beside;
+    if (trace->spanCount() >= 10000) {
+        try {
+            beside = std::async(std::launch::async, second);
+        } catch (const std::system_error &) {
+            // No thread to be had: everything on this one.
+        }
+    }
     a.byService = aggregate(*trace, GroupBy::Service);
     a.byComponent = aggregate(*trace, GroupBy::Component);
     a.byOperation = aggregate(*trace, GroupBy::Operation);
-    a.byServiceOperation = aggregate(*trace, GroupBy::ServiceOperation);
     a.histogram = durationHistogram(*trace);
     a.slower = slowerThanUsual(*trace);
-    a.repeated = repeatedCalls(*trace);
-    a.errors = errorSpans(*trace);
     a.tagKeys = tagKeys(*trace);
+    if (beside.valid())
+        beside.get(); // rethrows what the other thread threw
+    else
+        second();
     return a;
 }
 

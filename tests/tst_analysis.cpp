@@ -7,6 +7,9 @@
 #include <QDir>
 #include <QtTest>
 
+#include <map>
+#include <tuple>
+
 using namespace td;
 using td::testing::buildTrace;
 
@@ -191,6 +194,82 @@ private slots:
         QVERIFY(noKey[0].missing);
 
         QCOMPARE(tagKeys(*t), QStringList{QStringLiteral("region")});
+    }
+
+    // A trace large enough that analyseTrace() works on two threads, with thousands of operations (one
+    // row each): every figure is what the single calls give, and the groups are what counting by hand gives.
+    void largeTraceAnalysisMatchesItsParts()
+    {
+        constexpr int spans = 12000;
+        TraceBuilder b;
+        std::map<std::string, std::int64_t> perOperation;
+        std::int64_t errors = 0;
+        for (int i = 0; i < spans; ++i) {
+            Span &s = b.beginSpan();
+            s.traceId = b.intern("t");
+            s.spanId = b.intern("s" + std::to_string(i));
+            // Fan-out: span i's parent is i / 40, so some parents have forty children.
+            s.parentId = i ? b.intern("s" + std::to_string(i / 40)) : StrId{0};
+            // Every third span a database call of one of five statements: siblings repeat them.
+            const bool query = i % 3 == 0;
+            const std::string name = query ? std::string("select") : "op-" + std::to_string(i % 4001);
+            s.name = b.intern(name);
+            s.startUs = 1'000'000 + i;
+            s.durationUs = 10 + i % 97;
+            Endpoint ep;
+            ep.service = b.intern(query ? std::string("db") : "svc-" + std::to_string(i % 7));
+            b.currentSpan().localEndpoint = b.addEndpoint(ep);
+            if (query) {
+                b.addTag("lc", "jdbc");
+                b.addTag("jdbc.sql", "select * from t where id = " + std::to_string(i % 5));
+            }
+            if (i % 50 == 0) {
+                b.addTag("succeed", "false");
+                ++errors;
+            }
+            b.endSpan();
+            ++perOperation[name];
+        }
+        const TracePtr t = b.finish();
+        QCOMPARE(t->realSpanCount(), std::size_t(spans));
+        const TraceAnalysis a = analyseTrace(t);
+
+        QCOMPARE(a.byOperation.size(), perOperation.size());
+        for (const AggregateRow &r : a.byOperation)
+            QCOMPARE(r.count, perOperation.at(r.name.toStdString()));
+        for (std::size_t k = 1; k < a.byOperation.size(); ++k) {
+            const auto &p = a.byOperation[k - 1], &r = a.byOperation[k];
+            QVERIFY(std::tie(p.selfTotalUs, p.totalUs) >= std::tie(r.selfTotalUs, r.totalUs));
+        }
+
+        const auto same = [](const std::vector<AggregateRow> &x, const std::vector<AggregateRow> &y) {
+            if (x.size() != y.size())
+                return false;
+            for (std::size_t k = 0; k < x.size(); ++k) {
+                if (x[k].name != y[k].name || x[k].detail != y[k].detail || x[k].count != y[k].count
+                    || x[k].totalUs != y[k].totalUs || x[k].selfTotalUs != y[k].selfTotalUs || x[k].spans != y[k].spans)
+                    return false;
+            }
+            return !x.empty();
+        };
+        QVERIFY(same(a.byServiceOperation, aggregate(*t, GroupBy::ServiceOperation)));
+        QVERIFY(same(a.byService, aggregate(*t, GroupBy::Service)));
+        QCOMPARE(a.byService.size(), std::size_t(8));
+        QVERIFY(same(a.byComponent, aggregate(*t, GroupBy::Component)));
+
+        const auto repeated = repeatedCalls(*t);
+        QVERIFY(!repeated.empty());
+        QCOMPARE(a.repeated.size(), repeated.size());
+        for (std::size_t k = 0; k < repeated.size(); ++k) {
+            QCOMPARE(a.repeated[k].parent, repeated[k].parent);
+            QCOMPARE(a.repeated[k].sql, repeated[k].sql);
+            QCOMPARE(a.repeated[k].spans, repeated[k].spans);
+        }
+        QCOMPARE(a.errors.size(), std::size_t(errors));
+        const auto errorList = errorSpans(*t);
+        for (std::size_t k = 0; k < errorList.size(); ++k)
+            QCOMPARE(a.errors[k].span, errorList[k].span);
+        QCOMPARE(a.tagKeys, (QStringList{QStringLiteral("jdbc.sql"), QStringLiteral("lc"), QStringLiteral("succeed")}));
     }
 
     void placeholdersAreNotCounted()
