@@ -4,6 +4,7 @@
 // With --sample it measures the bundled sample's first frame from process start instead.
 
 #include "mainwindow.h"
+#include "memorytuning.h"
 #include "spantreemodel.h"
 #include "spantreeview.h"
 #include "spanview.h"
@@ -129,6 +130,7 @@ void usage()
 
 int main(int argc, char **argv)
 {
+    td::preferReusingMemory(); // as the application does
     if (argc == 3 && std::strcmp(argv[1], "--child-sample") == 0) {
         qputenv("QT_QPA_PLATFORM", QByteArrayLiteral("offscreen"));
         return childSample(std::atoll(argv[2]));
