@@ -1,5 +1,6 @@
 #include "traceloader.h"
 
+#include "mappedfileguard.h"
 #include "readers/fastzipkin.h"
 #include "readers/formatreader.h"
 #include "readers/jsonutil.h"
@@ -272,8 +273,20 @@ LoadResult loadTraceFile(const QString &path, const LoadOptions &options)
         if (uchar *map = file.map(0, info.size())) {
             Loader fast(info.fileName(), options);
             fast.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
-            auto result = fast.tryFast(std::string_view(reinterpret_cast<const char *>(map), static_cast<std::size_t>(info.size())), true);
+            std::optional<LoadResult> result;
+            bool shrank = false;
+            {
+                const MappedFileGuard guard(map, static_cast<std::size_t>(info.size()));
+                result = fast.tryFast(std::string_view(reinterpret_cast<const char *>(map), static_cast<std::size_t>(info.size())), true);
+                shrank = guard.fileShrank();
+            }
             file.unmap(map);
+            if (shrank) {
+                LoadResult failed;
+                failed.error = path + QStringLiteral(": the file got shorter while it was being read (is something still "
+                                                     "writing it?); nothing was loaded. Open it again once it is complete.");
+                return failed;
+            }
             if (result)
                 return std::move(*result);
         }

@@ -9,6 +9,7 @@
 #include <QBuffer>
 #include <QDirIterator>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <nlohmann/json.hpp>
@@ -302,6 +303,44 @@ private slots:
         }
         QVERIFY(seen.back().first <= text.size());
         QVERIFY(seen.back().second <= 6000u);
+    }
+
+    // A file that gets shorter while its mapping is read (something still writing it) must not end the
+    // process with SIGBUS: the load fails and says so, on both threads of a split read.
+    void fileShrinkingWhileReadIsReported()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("growing.json"));
+        const std::string text = withTraceIds(generated(12000, false), false);
+        {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QCOMPARE(out.write(text.data(), static_cast<qint64>(text.size())), static_cast<qint64>(text.size()));
+        }
+        LoadOptions o;
+        o.threads = 2;
+        o.splitAboveBytes = 0;
+        bool cut = false;
+        o.progress = [&](std::uint64_t, std::uint64_t) {
+            if (!cut)
+                cut = QFile::resize(path, 4096);
+        };
+        const LoadResult r = loadTraceFile(path, o);
+        QVERIFY(cut);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error.contains(QStringLiteral("got shorter while it was being read")), qPrintable(r.error));
+
+        // Once the file is whole again it loads.
+        {
+            QFile out(path);
+            QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            out.write(text.data(), static_cast<qint64>(text.size()));
+        }
+        o.progress = {};
+        const LoadResult again = loadTraceFile(path, o);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(again.trace->realSpanCount(), std::size_t(12000));
     }
 
     void cancelStopsTheFastPath()
