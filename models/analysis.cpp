@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <future>
-#include <system_error>
 #include <limits>
+#include <system_error>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
