@@ -26,7 +26,7 @@ inline std::uint64_t mix(std::uint64_t a, std::uint64_t b)
 std::uint64_t StringTable::hash(std::string_view text) noexcept
 {
     // Eight bytes at a time, multiply-fold mixing (in the spirit of wyhash); good enough for an index
-    // whose slotCount also keep 32 bits of the hash.
+    // whose slots also keep 32 bits of the hash.
     constexpr std::uint64_t k0 = 0xa0761d6478bd642full, k1 = 0xe7037ed1a0b428dbull, k2 = 0x8ebc6af09c88c6e3ull;
     const char *p = text.data();
     std::size_t n = text.size();
@@ -123,9 +123,14 @@ StrId StringTable::internSlow(std::string_view text)
         grow(m_slots.size() * 2);
         i = slotOf(text, h);
     }
+    return insertAt(i, text, h);
+}
+
+StrId StringTable::insertAt(std::size_t slot, std::string_view text, std::uint64_t h)
+{
     const auto id = static_cast<StrId>(m_views.size());
     m_views.push_back(store(text));
-    m_slots[i] = (h >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
+    m_slots[slot] = (h >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
     return id;
 }
 
@@ -133,23 +138,16 @@ std::vector<StrId> StringTable::merge(const StringTable &other)
 {
     std::vector<StrId> ids(other.m_views.size(), 0);
     reserve(m_views.size() + other.m_views.size());
-    const std::size_t mask = m_slots.size() - 1;
-    // Walks the other index rather than its texts: each slot already holds the hash bits that place it here.
+    // Walks the other index rather than its texts: each slot already holds the hash bits that place it
+    // here (slotOf() and insertAt() use only the high half of a hash).
     for (const std::uint64_t slot : other.m_slots) {
         if (slot == 0)
             continue;
         const auto otherId = static_cast<std::uint32_t>(slot) - 1;
         const std::string_view text = other.m_views[otherId];
-        const std::uint64_t tag = slot >> 32;
-        std::size_t i = static_cast<std::size_t>(tag) & mask;
-        while (m_slots[i] != 0 && ((m_slots[i] >> 32) != tag || m_views[static_cast<std::uint32_t>(m_slots[i]) - 1] != text))
-            i = (i + 1) & mask;
-        if (m_slots[i] == 0) {
-            const auto id = static_cast<StrId>(m_views.size());
-            m_views.push_back(store(text));
-            m_slots[i] = (tag << 32) | (static_cast<std::uint64_t>(id) + 1);
-        }
-        ids[otherId] = static_cast<std::uint32_t>(m_slots[i]) - 1;
+        const std::uint64_t h = slot >> 32 << 32;
+        const std::size_t i = slotOf(text, h);
+        ids[otherId] = m_slots[i] != 0 ? static_cast<std::uint32_t>(m_slots[i]) - 1 : insertAt(i, text, h);
     }
     return ids;
 }
