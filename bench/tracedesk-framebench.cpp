@@ -12,6 +12,7 @@
 #include "traceloader.h"
 
 #include <QApplication>
+#include <QCursor>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
@@ -234,6 +235,10 @@ int main(int argc, char **argv)
 
     td::SpanTreeView *tree = view->treeView();
     QScrollBar *bar = tree->verticalScrollBar();
+    // The pointer rests over the middle of the span names, as when scrolling with the wheel or the keys: the
+    // view then tracks the row under it (hover) on every scroll, which is part of the frame.
+    QCursor::setPos(tree->viewport()->mapToGlobal(QPoint(tree->columnWidth(0) / 2, tree->viewport()->height() / 2)));
+    QCoreApplication::processEvents();
     td::TimeControl *time = view->timeControl();
     // A frame: the action, then the events it posts, including the paint of what it made dirty (as the
     // event loop would do it; repainting the whole window each time would count docks that did not change).

@@ -24,7 +24,7 @@ echo "checking $deb"
 
 control="$(dpkg-deb -f "$deb")"
 echo "$control" | grep -E '^(Package|Version|Depends):'
-for dep in libqt6widgets6 libqt6network6 libqt6core6 qt6-qpa-plugins; do
+for dep in libqt6widgets6 libqt6network6 libqt6core6 qt6-qpa-plugins qt6-base-abi; do
   echo "$control" | grep -E "^Depends:.*\b$dep\b" >/dev/null || fail "Depends does not name $dep"
 done
 

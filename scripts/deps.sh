@@ -8,6 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   # Qt 6 and the libraries we build against
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev
+  qt6-base-private-dev  # QTreeView's row search hint, see views/spantreeview.cpp
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
   qt6-translations-l10n
   qtkeychain-qt6-dev nlohmann-json3-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev

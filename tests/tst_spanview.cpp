@@ -3,9 +3,11 @@
 #include "spantreeview.h"
 #include "spanview.h"
 #include "timecontrol.h"
+#include "tracebuilder.h"
 #include "traceloader.h"
 
 #include <QHeaderView>
+#include <QScrollBar>
 #include <QtTest>
 
 using namespace td;
@@ -139,6 +141,65 @@ private slots:
         QVERIFY(time->visibleRange().durationUs() < s.durationUs * 2);
         view.back();
         QCOMPARE(time->visibleRange(), time->traceRange());
+    }
+
+    // SpanTreeView moves QTreeView's row search hint on long scrolls (spantreeview.cpp): rows, clicks and
+    // the row under the pointer must stay right after jumps in both directions.
+    void longJumpsKeepRowsAndClicksRight()
+    {
+        // A root, 300 children and 9 grandchildren each, starting in that order: expanded, view row n shows
+        // span "s<n>".
+        TraceBuilder b;
+        int n = 0;
+        const auto add = [&b, &n](int parent, std::int64_t start) {
+            const int id = n++;
+            Span &s = b.beginSpan();
+            s.traceId = b.intern("t");
+            s.spanId = b.intern("s" + std::to_string(id));
+            s.parentId = b.intern(parent < 0 ? std::string() : "s" + std::to_string(parent));
+            s.name = b.intern("op");
+            s.startUs = 1'000'000 + start;
+            s.durationUs = 5;
+            b.endSpan();
+            return id;
+        };
+        add(-1, 0);
+        for (int c = 0; c < 300; ++c) {
+            const int child = add(0, 100 + c * 20);
+            for (int g = 0; g < 9; ++g)
+                add(child, 100 + c * 20 + 1 + g);
+        }
+        const TracePtr trace = b.finish();
+        QCOMPARE(trace->spanCount(), std::size_t(3001));
+
+        SpanView view;
+        view.resize(900, 400);
+        view.setTrace(trace);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.expandAll();
+        SpanTreeView *tree = view.treeView();
+        const int rowHeight = tree->visualRect(tree->model()->index(0, 0)).height();
+        QVERIFY(rowHeight > 0);
+        const QPoint pointer(30, 2 * rowHeight + rowHeight / 2);
+        QCursor::setPos(tree->viewport()->mapToGlobal(pointer));
+        QTest::mouseMove(tree->viewport(), pointer);
+        QScrollBar *bar = tree->verticalScrollBar();
+        const auto spanOfRow = [&trace](int row) { return trace->findSpan("s" + std::to_string(row)); };
+        const bool perItem = tree->verticalScrollMode() == QAbstractItemView::ScrollPerItem;
+        for (const int value : {bar->maximum(), bar->maximum() / 3, 1, bar->maximum() / 2, bar->maximum() / 2 + 2}) {
+            bar->setValue(value);
+            tree->viewport()->repaint();
+            const int topRow = perItem ? value : value / rowHeight;
+            const QModelIndex top = tree->indexAt(QPoint(pointer.x(), 0));
+            QCOMPARE(top.data(SpanTreeModel::SpanIndexRole).toInt(), spanOfRow(topRow));
+            QCOMPARE(tree->visualRect(top).top(), perItem ? 0 : -(value % rowHeight));
+            QTest::mouseClick(tree->viewport(), Qt::LeftButton, {}, pointer);
+            const int pointerRow = perItem ? topRow + 2 : (value + pointer.y()) / rowHeight;
+            QCOMPARE(tree->currentIndex().data(SpanTreeModel::SpanIndexRole).toInt(), spanOfRow(pointerRow));
+            const QRect clicked = tree->visualRect(view.viewIndex(spanOfRow(pointerRow)));
+            QVERIFY(clicked.top() <= pointer.y() && pointer.y() <= clicked.bottom());
+        }
     }
 
     void tooltipIsEscaped()

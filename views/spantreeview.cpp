@@ -9,6 +9,22 @@
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
+// QTreeView finds the view row of an index by a linear search from the last row it found
+// (QTreeViewPrivate::viewIndex, lastViewedItem). After a jump across a fully expanded 1,000,000-row tree
+// the first search of the next paint (the row under the pointer, for branch hover) walks half a million rows:
+// 20-40 ms. Only the private header lets us move that starting point; see startRowSearchesAtTop().
+#include <QtWidgets/private/qtreeview_p.h>
+
+// Qt does not export the type information of its private classes, which UndefinedBehaviorSanitizer's vptr
+// check needs for the casts and member reads below (the sanitizer test build would not link).
+#if defined(__has_attribute)
+#if __has_attribute(no_sanitize)
+#define TD_NO_VPTR_CHECK __attribute__((no_sanitize("vptr")))
+#endif
+#endif
+#ifndef TD_NO_VPTR_CHECK
+#define TD_NO_VPTR_CHECK
+#endif
 
 namespace td {
 
@@ -130,6 +146,42 @@ bool SpanTreeView::viewportEvent(QEvent *event)
         return true;
     }
     return QTreeView::viewportEvent(event);
+}
+
+TD_NO_VPTR_CHECK void SpanTreeView::startRowSearchesAtTop(bool forgetHover)
+{
+    auto *d = static_cast<QTreeViewPrivate *>(QObjectPrivate::get(this));
+    const int top = d->firstVisibleItem();
+    if (top < 0 || top >= d->viewItems.size())
+        return;
+    // Only a starting point: viewIndex() still searches every row, so any value in range stays correct.
+    d->lastViewedItem = top;
+    // The row under the pointer before a jump is out of sight after it. QAbstractItemView would look up
+    // its old position (a long search from the new top) only to repaint a row that is repainted anyway.
+    if (forgetHover)
+        d->hover = QPersistentModelIndex();
+}
+
+TD_NO_VPTR_CHECK int SpanTreeView::uniformRowHeight() const
+{
+    return static_cast<const QTreeViewPrivate *>(QObjectPrivate::get(this))->defaultItemHeight;
+}
+
+void SpanTreeView::paintEvent(QPaintEvent *event)
+{
+    startRowSearchesAtTop(false);
+    QTreeView::paintEvent(event);
+}
+
+void SpanTreeView::scrollContentsBy(int dx, int dy)
+{
+    QTreeView::scrollContentsBy(dx, dy);
+    const int rowHeight = std::max(1, uniformRowHeight());
+    const int rowsMoved = verticalScrollMode() == ScrollPerPixel ? std::abs(dy) / rowHeight : std::abs(dy);
+    // Runs before QAbstractItemView::verticalScrollbarValueChanged(), which moves the hover to the row
+    // under the pointer.
+    if (rowsMoved > viewport()->height() / rowHeight)
+        startRowSearchesAtTop(true);
 }
 
 QString SpanTreeView::toolTipFor(const SpanViewContext &context, std::int32_t spanIndex)

@@ -32,10 +32,14 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     bool viewportEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
 
 private:
     bool inTimeline(int viewportX) const;
     int timelineX(int viewportX) const;
+    void startRowSearchesAtTop(bool forgetHover);
+    int uniformRowHeight() const;
 
     SpanViewContext *m_context;
     int m_timelineColumn;
