@@ -1,6 +1,7 @@
 #include "tracebuilder.h"
 
 #include "extensionkeys.h"
+#include "memorytuning.h"
 
 #include <algorithm>
 #include <charconv>
@@ -236,7 +237,10 @@ void TraceBuilder::reserveTags(std::size_t tags)
     if (slotCount == m_tagSlots.size())
         return;
     const auto &table = m_trace->m_tagTable;
-    m_tagSlots.assign(slotCount, 0);
+    std::vector<std::uint32_t> fresh;
+    reserveLarge(fresh, slotCount);
+    fresh.assign(slotCount, 0);
+    m_tagSlots.swap(fresh);
     const std::size_t mask = slotCount - 1;
     for (std::size_t i = 0; i < table.size(); ++i) {
         std::size_t slot = tagHash(table[i]) & mask;
@@ -255,6 +259,8 @@ std::uint32_t TraceBuilder::shareTag(const Tag &tag)
     for (std::size_t slot = tagHash(tag) & mask;; slot = (slot + 1) & mask) {
         const std::uint32_t entry = m_tagSlots[slot];
         if (entry == 0) {
+            if (table.size() == table.capacity())
+                reserveLarge(table, std::max<std::size_t>(1024, table.capacity() * 2));
             table.push_back(tag);
             m_tagSlots[slot] = static_cast<std::uint32_t>(table.size());
             return static_cast<std::uint32_t>(table.size() - 1);
@@ -460,6 +466,23 @@ void TraceBuilder::splitName(Span &s)
         s.service = t.m_endpoints[static_cast<std::size_t>(s.localEndpoint)].service;
 }
 
+void TraceBuilder::reserveFor(std::size_t spans)
+{
+    auto &t = *m_trace;
+    const std::size_t seen = t.m_spans.size();
+    spans = std::min(spans, m_limits.maxSpans + 1);
+    if (seen == 0 || spans <= seen)
+        return;
+    const double scale = static_cast<double>(spans) / static_cast<double>(seen);
+    const auto scaled = [scale](std::size_t count) { return static_cast<std::size_t>(static_cast<double>(count) * scale) + 16; };
+    reserveLarge(t.m_spans, spans);
+    reserveLarge(t.m_annotations, scaled(t.m_annotations.size()));
+    reserveLarge(t.m_tagRefs, scaled(t.m_tagRefs.size()));
+    reserveLarge(t.m_rawRanges, scaled(t.m_rawRanges.size()));
+    // The tag and string tables are left to grow: the first spans of a file name more distinct values per span
+    // than the rest, and finish() keeps their capacity, where it copies the arrays above to their exact size.
+}
+
 void TraceBuilder::append(TraceBuilder &&other)
 {
     if (other.m_spanOpen)
@@ -489,7 +512,7 @@ void TraceBuilder::append(TraceBuilder &&other)
     const auto fieldBase = static_cast<std::uint32_t>(t.m_eventFields.size());
     // Every StrId of a span is listed below: a new field must be added there too.
     static_assert(sizeof(Span) == 176, "Span changed: map its new string ids in TraceBuilder::append");
-    t.m_spans.reserve(t.m_spans.size() + o.m_spans.size());
+    reserveLarge(t.m_spans, t.m_spans.size() + o.m_spans.size());
     for (Span s : o.m_spans) {
         for (StrId *id : {&s.traceId, &s.spanId, &s.parentId, &s.name, &s.service, &s.instance, &s.transaction,
                           &s.componentName, &s.busisys, &s.serviceInstId, &s.warnPctText, &s.warnType,
@@ -502,7 +525,7 @@ void TraceBuilder::append(TraceBuilder &&other)
         s.firstRaw += rawBase;
         t.m_spans.push_back(s);
     }
-    t.m_annotations.reserve(t.m_annotations.size() + o.m_annotations.size());
+    reserveLarge(t.m_annotations, t.m_annotations.size() + o.m_annotations.size());
     for (Annotation a : o.m_annotations) {
         str(a.value);
         endpoint(a.endpoint);
@@ -523,10 +546,10 @@ void TraceBuilder::append(TraceBuilder &&other)
     };
     std::vector<std::uint32_t> tagIndex(o.m_tagTable.size());
     reserveTags(t.m_tagTable.size() + o.m_tagTable.size());
-    t.m_tagTable.reserve(t.m_tagTable.size() + o.m_tagTable.size());
+    reserveLarge(t.m_tagTable, t.m_tagTable.size() + o.m_tagTable.size());
     for (std::size_t i = 0; i < tagIndex.size(); ++i)
         tagIndex[i] = shareTag(mapTag(o.m_tagTable[i]));
-    t.m_tagRefs.reserve(t.m_tagRefs.size() + o.m_tagRefs.size());
+    reserveLarge(t.m_tagRefs, t.m_tagRefs.size() + o.m_tagRefs.size());
     for (const auto ref : o.m_tagRefs)
         t.m_tagRefs.push_back(tagIndex[ref]);
     t.m_eventFields.reserve(t.m_eventFields.size() + o.m_eventFields.size());
@@ -720,9 +743,9 @@ void TraceBuilder::mergeSharedHalves()
             extra[static_cast<std::size_t>(mergeInto[i])].push_back(i);
 
     std::vector<Span> newSpans;
-    newSpans.reserve(n);
+    reserveLarge(newSpans, n);
     std::vector<Annotation> newAnns;
-    newAnns.reserve(t.m_annotations.size() + 8);
+    reserveLarge(newAnns, t.m_annotations.size() + 8);
     // Event fields stay where they are; only the annotations they belong to move.
     std::vector<AnnotationFields> newFields;
     const auto fieldsOf = [&t](std::uint32_t annotation) {
@@ -731,9 +754,9 @@ void TraceBuilder::mergeSharedHalves()
         return it != t.m_annotationFields.end() && it->annotation == annotation ? it : t.m_annotationFields.end();
     };
     std::vector<std::uint32_t> newTags;
-    newTags.reserve(t.m_tagRefs.size());
+    reserveLarge(newTags, t.m_tagRefs.size());
     std::vector<RawRange> newRaw;
-    newRaw.reserve(t.m_rawRanges.size());
+    reserveLarge(newRaw, t.m_rawRanges.size());
 
     std::vector<std::int32_t> newIndexOf(n, NoIndex);
     for (std::uint32_t i = 0; i < n; ++i) {

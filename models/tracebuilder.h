@@ -51,6 +51,11 @@ public:
     // thread) to the end of this one: strings and endpoints are re-interned, indexes shifted, problems kept.
     void append(TraceBuilder &&other);
 
+    // Room for this many spans in all, the other tables scaled by what the spans so far needed. A reader
+    // that can estimate the size of its input calls it once, early, so that the large tables do not grow by
+    // copying (each copy faults in fresh pages). Only capacity: a wrong estimate costs address space.
+    void reserveFor(std::size_t spans);
+
     void addProblem(Problem problem);
     const std::vector<Problem> &problems() const { return m_trace->m_problems; }
     std::vector<Problem> &problems() { return m_trace->m_problems; }

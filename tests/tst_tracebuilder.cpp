@@ -142,6 +142,46 @@ private slots:
         QCOMPARE(childIds(*t, byId(*t, "s0")).size(), 1499);
     }
 
+    // A reader's estimate of the span count only sizes tables ahead: the trace and the memory it reports
+    // are the same as without one, whether the estimate was far too large or too small.
+    void reservingAheadChangesNothing()
+    {
+        const auto fill = [](TraceBuilder &b, int from, int to) {
+            for (int i = from; i < to; ++i) {
+                Span &s = b.beginSpan();
+                s.traceId = b.intern("t");
+                s.spanId = b.intern("s" + std::to_string(i));
+                s.parentId = i ? b.intern("s" + std::to_string((i - 1) / 3)) : StrId{0};
+                s.startUs = 100 + i;
+                s.durationUs = 5;
+                b.addAnnotation(100 + i, "sr", -1);
+                b.addTag("jdbc.sql", "select " + std::to_string(i % 50));
+                b.endSpan();
+            }
+        };
+        const auto build = [&fill](std::size_t estimate) {
+            TraceBuilder b;
+            fill(b, 0, 300);
+            if (estimate)
+                b.reserveFor(estimate);
+            fill(b, 300, 3000);
+            return b.finish();
+        };
+        const auto plain = build(0);
+        for (const std::size_t estimate : {std::size_t(1000), std::size_t(3000), std::size_t(200000)}) {
+            const auto reserved = build(estimate);
+            QCOMPARE(reserved->realSpanCount(), plain->realSpanCount());
+            QCOMPARE(reserved->memoryBytes(), plain->memoryBytes());
+            for (std::size_t i = 0; i < plain->spanCount(); ++i) {
+                const Span &a = plain->span(i), &b = reserved->span(i);
+                QCOMPARE(reserved->str(b.spanId), plain->str(a.spanId));
+                QCOMPARE(b.parent, a.parent);
+                QCOMPARE(b.annotationCount, a.annotationCount);
+                QCOMPARE(reserved->str(reserved->tagsBegin(b)->value), plain->str(plain->tagsBegin(a)->value));
+            }
+        }
+    }
+
     void childrenAreOrderedByStart()
     {
         const auto t = buildTrace(QStringLiteral("root 0 100\nroot/late 60 10\nroot/early 5 10\nroot/mid 30 10"));

@@ -171,12 +171,17 @@ public:
     {
     }
 
+    static constexpr std::size_t ElementsBeforeReserving = 256;
+
     enum class Status { Running, ReachedEnd, Stopped, Failed, Cancelled, Abandoned };
 
     const char *start = nullptr;
     const char *arrayEnd = nullptr; // after the ']' when ReachedEnd
     std::size_t stoppedAtPart = 0;  // the part whose start this one reached when Stopped
     std::size_t elements = 0;
+    // Bytes of the array whose spans end up in this part's builder (the first part's builder gets the others'
+    // appended): the builder reserves for them once it knows the size of a span.
+    std::size_t expectBytes = 0;
     SpanFormat firstFormat = SpanFormat::Unknown;
     Status status = Status::Running;
     std::atomic_bool abandon{false};
@@ -212,7 +217,10 @@ private:
             const char *after = m_envelope ? embeddedElement(p, end, base) : objectElement(p, end, base);
             if (!after)
                 return Status::Failed;
-            ++elements;
+            if (++elements == ElementsBeforeReserving && expectBytes > 0) {
+                const double bytesPerSpan = static_cast<double>(after - start) / static_cast<double>(elements);
+                m_builder.reserveFor(static_cast<std::size_t>(static_cast<double>(expectBytes) / bytesPerSpan * 1.1));
+            }
             m_spans.fetch_add(1, std::memory_order_relaxed);
             if (after - lastReport > (1 << 20)) {
                 m_bytes.fetch_add(static_cast<std::uint64_t>(after - lastReport), std::memory_order_relaxed);
@@ -569,6 +577,9 @@ const char *readSpanArray(const char *base, const char *begin, const char *end, 
     }
     for (const auto &p : parts)
         order.push_back(p.get());
+    parts[0]->expectBytes = length;
+    for (std::size_t k = 1; k < parts.size(); ++k)
+        parts[k]->expectBytes = static_cast<std::size_t>((k + 1 < parts.size() ? parts[k + 1]->start : end) - parts[k]->start);
 
     const std::function<void()> report = [&] {
         if (options.progress)
