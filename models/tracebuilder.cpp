@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <future>
 #include <cstdlib>
 #include <numeric>
 #include <unordered_map>
@@ -512,30 +513,38 @@ void TraceBuilder::append(TraceBuilder &&other)
     const auto fieldBase = static_cast<std::uint32_t>(t.m_eventFields.size());
     // Every StrId of a span is listed below: a new field must be added there too.
     static_assert(sizeof(Span) == 176, "Span changed: map its new string ids in TraceBuilder::append");
-    reserveLarge(t.m_spans, t.m_spans.size() + o.m_spans.size());
-    for (Span s : o.m_spans) {
-        for (StrId *id : {&s.traceId, &s.spanId, &s.parentId, &s.name, &s.service, &s.instance, &s.transaction,
-                          &s.componentName, &s.busisys, &s.serviceInstId, &s.warnPctText, &s.warnType,
-                          &s.exceptionClass, &s.statusText})
-            str(*id);
-        endpoint(s.localEndpoint);
-        endpoint(s.remoteEndpoint);
-        s.firstAnnotation += annotationBase;
-        s.firstTag += tagBase;
-        s.firstRaw += rawBase;
-        t.m_spans.push_back(s);
-    }
-    reserveLarge(t.m_annotations, t.m_annotations.size() + o.m_annotations.size());
-    for (Annotation a : o.m_annotations) {
-        str(a.value);
-        endpoint(a.endpoint);
-        t.m_annotations.push_back(a);
-    }
-    for (AnnotationFields f : o.m_annotationFields) {
-        f.annotation += annotationBase;
-        f.first += fieldBase;
-        t.m_annotationFields.push_back(f);
-    }
+    // Spans and annotations on another core while this one shares the tags: they touch different tables.
+    const auto moveSpans = [&] {
+        reserveLarge(t.m_spans, t.m_spans.size() + o.m_spans.size());
+        for (Span s : o.m_spans) {
+            for (StrId *id : {&s.traceId, &s.spanId, &s.parentId, &s.name, &s.service, &s.instance, &s.transaction,
+                              &s.componentName, &s.busisys, &s.serviceInstId, &s.warnPctText, &s.warnType,
+                              &s.exceptionClass, &s.statusText})
+                str(*id);
+            endpoint(s.localEndpoint);
+            endpoint(s.remoteEndpoint);
+            s.firstAnnotation += annotationBase;
+            s.firstTag += tagBase;
+            s.firstRaw += rawBase;
+            t.m_spans.push_back(s);
+        }
+        reserveLarge(t.m_annotations, t.m_annotations.size() + o.m_annotations.size());
+        for (Annotation a : o.m_annotations) {
+            str(a.value);
+            endpoint(a.endpoint);
+            t.m_annotations.push_back(a);
+        }
+        for (AnnotationFields f : o.m_annotationFields) {
+            f.annotation += annotationBase;
+            f.first += fieldBase;
+            t.m_annotationFields.push_back(f);
+        }
+    };
+    std::future<void> spansMoved;
+    if (o.m_spans.size() >= 10000)
+        spansMoved = std::async(std::launch::async, moveSpans);
+    else
+        moveSpans();
     const auto mapTag = [&](Tag tag) {
         str(tag.key);
         str(tag.value);
@@ -555,6 +564,8 @@ void TraceBuilder::append(TraceBuilder &&other)
     t.m_eventFields.reserve(t.m_eventFields.size() + o.m_eventFields.size());
     for (const Tag &field : o.m_eventFields)
         t.m_eventFields.push_back(mapTag(field));
+    if (spansMoved.valid())
+        spansMoved.get();
     t.m_rawRanges.insert(t.m_rawRanges.end(), o.m_rawRanges.begin(), o.m_rawRanges.end());
     // One note per cut value for the first hundred spans, as if one builder had read everything.
     std::size_t truncatedNotes = std::min<std::size_t>(m_truncatedSpans, 100);

@@ -110,8 +110,16 @@ private slots:
 
     // Joining two builders (a split load): the other's strings, endpoints and shared tags are re-interned,
     // a tag both have is still one entry, and every span keeps its own tags.
+    void appendSharesTagsAcrossBuilders_data()
+    {
+        QTest::addColumn<int>("total");
+        QTest::newRow("small") << 1500;
+        QTest::newRow("spans moved on another thread") << 12000; // from 10,000 appended spans
+    }
+
     void appendSharesTagsAcrossBuilders()
     {
+        QFETCH(int, total);
         const auto fill = [](TraceBuilder &b, int from, int to) {
             for (int i = from; i < to; ++i) {
                 Span &s = b.beginSpan();
@@ -127,19 +135,19 @@ private slots:
         };
         TraceBuilder first, second;
         fill(first, 0, 600);
-        fill(second, 600, 1500);
+        fill(second, 600, total);
         first.append(std::move(second));
         const auto t = first.finish();
-        QCOMPARE(t->realSpanCount(), std::size_t(1500));
-        QCOMPARE(t->distinctTags().size(), std::size_t(1 + 1500)); // one "lc", a statement each
+        QCOMPARE(t->realSpanCount(), std::size_t(total));
+        QCOMPARE(t->distinctTags().size(), std::size_t(1 + total)); // one "lc", a statement each
         const Tag *lc = &*t->tagsBegin(t->span(0));
-        for (std::size_t i = 0; i < 1500; ++i) {
+        for (std::size_t i = 0; i < std::size_t(total); ++i) {
             const Span &s = t->span(i);
             QCOMPARE(t->str(s.spanId), std::string_view("s" + std::to_string(i)));
             QCOMPARE(&*t->tagsBegin(s), lc);
             QCOMPARE(t->str((t->tagsBegin(s) + 1)->value), std::string_view("select " + std::to_string(i)));
         }
-        QCOMPARE(childIds(*t, byId(*t, "s0")).size(), 1499);
+        QCOMPARE(childIds(*t, byId(*t, "s0")).size(), total - 1);
     }
 
     // A reader's estimate of the span count only sizes tables ahead: the trace and the memory it reports
