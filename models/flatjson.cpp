@@ -227,6 +227,31 @@ const char *Document::string(const char *p, Node &node)
     return after;
 }
 
+const char *Document::escapedString(const char *p, Node &node)
+{
+    // p is at the backslash of the opening \"
+    node.type = Type::String;
+    const char *body = p + 2;
+    for (const char *q = body;;) {
+        q = scanPlain(q, m_end);
+        if (q >= m_end)
+            return nullptr;
+        const auto c = static_cast<unsigned char>(*q);
+        if (c == '\\') {
+            if (m_end - q < 2 || q[1] != '"')
+                return nullptr; // an escape inside the value's string (or a stray one): the general way
+            node.offset = static_cast<std::uint32_t>(body - m_base);
+            node.length = static_cast<std::uint32_t>(q - body);
+            return q + 2;
+        }
+        if (c < 0x80)
+            return nullptr; // '"' ends the outer string inside a value; a control character is an error
+        q = utf8(q, m_end);
+        if (!q)
+            return nullptr;
+    }
+}
+
 const char *Document::number(const char *p, Node &node)
 {
     const char *q = p;
@@ -266,9 +291,29 @@ const char *Document::number(const char *p, Node &node)
     return q;
 }
 
+namespace {
+
+// Between the tokens of a value written inside a string only spaces are taken as they are: a raw tab or
+// line break is not allowed in a JSON string, and an escaped one sends the text the general way.
+inline const char *skipSpaces(const char *p, const char *end)
+{
+    while (p < end && *p == ' ')
+        ++p;
+    return p;
+}
+
+template <bool Escaped>
+inline const char *skip(const char *p, const char *end)
+{
+    return Escaped ? skipSpaces(p, end) : skipSpace(p, end);
+}
+
+} // namespace
+
+template <bool Escaped>
 const char *Document::value(const char *p, std::size_t depth)
 {
-    p = skipSpace(p, m_end);
+    p = skip<Escaped>(p, m_end);
     if (p >= m_end)
         return nullptr;
     const auto index = static_cast<std::uint32_t>(m_nodes.size());
@@ -288,32 +333,32 @@ const char *Document::value(const char *p, std::size_t depth)
         if (depth >= m_maxDepth)
             return nullptr;
         m_nodes[index].type = object ? Type::Object : Type::Array;
-        p = skipSpace(p + 1, m_end);
+        p = skip<Escaped>(p + 1, m_end);
         if (p < m_end && *p == closer) {
             ++p;
             break;
         }
         for (;;) {
             if (object) {
-                if (p >= m_end || *p != '"')
+                if (p >= m_end || *p != (Escaped ? '\\' : '"'))
                     return nullptr;
                 const auto key = m_nodes.size();
                 m_nodes.emplace_back();
-                p = string(p, m_nodes[key]);
+                p = Escaped ? escapedString(p, m_nodes[key]) : string(p, m_nodes[key]);
                 if (!p)
                     return nullptr;
                 m_nodes[key].end = static_cast<std::uint32_t>(key + 1);
-                p = skipSpace(p, m_end);
+                p = skip<Escaped>(p, m_end);
                 if (p >= m_end || *p != ':')
                     return nullptr;
                 ++p;
             }
-            p = value(p, depth + 1);
+            p = value<Escaped>(p, depth + 1);
             if (!p)
                 return nullptr;
-            p = skipSpace(p, m_end);
+            p = skip<Escaped>(p, m_end);
             if (p < m_end && *p == ',') {
-                p = skipSpace(p + 1, m_end);
+                p = skip<Escaped>(p + 1, m_end);
                 continue;
             }
             if (p < m_end && *p == closer) {
@@ -325,7 +370,14 @@ const char *Document::value(const char *p, std::size_t depth)
         break;
     }
     case '"':
+        if (Escaped)
+            return nullptr; // the end of the outer string inside the value
         p = string(p, m_nodes[index]);
+        break;
+    case '\\':
+        if (!Escaped)
+            return nullptr;
+        p = escapedString(p, m_nodes[index]);
         break;
     case 't': p = literal("true", 4, Type::True); break;
     case 'f': p = literal("false", 5, Type::False); break;
@@ -352,7 +404,23 @@ const char *Document::parse(const char *begin, const char *end, std::size_t maxD
     m_maxDepth = maxDepth;
     if (static_cast<std::uint64_t>(end - begin) >= std::numeric_limits<std::uint32_t>::max())
         return nullptr;
-    return value(begin, 0);
+    return value<false>(begin, 0);
+}
+
+const char *Document::parseEscaped(const char *begin, const char *end, std::size_t maxDepth)
+{
+    m_nodes.clear();
+    m_arena.clear();
+    m_base = begin;
+    // Offsets are 32-bit from the value's start; the value cannot reach further (a span text is far shorter).
+    m_end = static_cast<std::uint64_t>(end - begin) < std::numeric_limits<std::uint32_t>::max()
+        ? end : begin + (std::numeric_limits<std::uint32_t>::max() - 1);
+    m_maxDepth = maxDepth;
+    const char *p = value<true>(begin, 0);
+    if (!p)
+        return nullptr;
+    p = skipSpaces(p, m_end);
+    return p < m_end && *p == '"' ? p : nullptr;
 }
 
 std::uint32_t Document::find(std::uint32_t object, std::string_view key) const

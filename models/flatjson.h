@@ -36,6 +36,13 @@ public:
     // it, or nullptr when the bytes are not valid JSON (or nested deeper than maxDepth).
     const char *parse(const char *begin, const char *end, std::size_t maxDepth);
 
+    // Parses a JSON value written inside a JSON string, as the spans API sends each span, in one pass
+    // instead of unescaping the string first: `begin` is just after the string's opening quote and the
+    // value's own quotes are written \". Only the usual shape: no escapes inside the value's strings and
+    // only spaces between tokens. Returns the position of the string's closing quote, or nullptr when the
+    // text needs the general way (readString, then parse), which also gives any error.
+    const char *parseEscaped(const char *begin, const char *end, std::size_t maxDepth);
+
     const Node &node(std::uint32_t i) const { return m_nodes[i]; }
     std::size_t size() const { return m_nodes.size(); }
     Type type(std::uint32_t i) const { return m_nodes[i].type; }
@@ -57,8 +64,10 @@ public:
     bool isEmptyContainer(std::uint32_t i) const { return m_nodes[i].end == i + 1; }
 
 private:
+    template <bool Escaped>
     const char *value(const char *p, std::size_t depth);
     const char *string(const char *p, Node &node);
+    const char *escapedString(const char *p, Node &node);
     const char *number(const char *p, Node &node);
 
     const char *m_base = nullptr;

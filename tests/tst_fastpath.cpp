@@ -375,6 +375,88 @@ private slots:
         if (flatOk && doc.type(0) == flatjson::Type::String)
             QCOMPARE(std::string(doc.text(0)), nlohmann::json::parse(text.constData(), end).get<std::string>());
     }
+
+    // Span texts of the spans API parsed in place (Document::parseEscaped) give what unescaping them and
+    // parsing the result gives; texts with escapes of their own, other whitespace or errors take that way.
+    void escapedTextParsesLikeTheUnescapedOne_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("inPlace");
+        QTest::newRow("span") << QByteArray("{\"traceId\":\"a1\",\"id\":\"b2\",\"timestamp\":17,\"tags\":[1.5e3,true,false,null,-0],\"x\":{}}") << true;
+        QTest::newRow("spaces") << QByteArray(" { \"a\" : [ 1 , \"中文\" ] } ") << true;
+        QTest::newRow("empty strings") << QByteArray("{\"\":\"\"}") << true;
+        QTest::newRow("quote in a value") << QByteArray("{\"sql\":\"select \\\"x\\\"\"}") << false;
+        QTest::newRow("backslash in a value") << QByteArray("{\"path\":\"C:\\\\tmp\"}") << false;
+        QTest::newRow("escape in a value") << QByteArray("{\"a\":\"line\\nbreak\",\"b\":\"\\u00e9\"}") << false;
+        QTest::newRow("line breaks between tokens") << QByteArray("{\n\"a\":1}") << false;
+        QTest::newRow("trailing comma") << QByteArray("{\"a\":1,}") << false;
+        QTest::newRow("unclosed") << QByteArray("{\"a\":[1,2}") << false;
+        QTest::newRow("number") << QByteArray("12") << true;
+        QTest::newRow("two values") << QByteArray("1 2") << false;
+    }
+
+    void escapedTextParsesLikeTheUnescapedOne()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, inPlace);
+        // The text as a JSON string (quotes and backslashes escaped), then something after it.
+        const std::string outer = nlohmann::json(text.toStdString()).dump() + ",\"next\"";
+        const char *begin = outer.data() + 1, *end = outer.data() + outer.size();
+        flatjson::Document escaped;
+        const char *close = escaped.parseEscaped(begin, end, 64);
+        QCOMPARE(close != nullptr, inPlace);
+
+        std::string plain;
+        const char *after = flatjson::readString(outer.data(), end, plain);
+        QVERIFY(after);
+        flatjson::Document doc;
+        const char *valueEnd = doc.parse(plain.data(), plain.data() + plain.size(), 64);
+        const bool valid = valueEnd && flatjson::skipSpace(valueEnd, plain.data() + plain.size()) == plain.data() + plain.size();
+        if (!close)
+            return;
+        QVERIFY(valid);
+        QCOMPARE(close + 1, after);
+        QCOMPARE(escaped.size(), doc.size());
+        for (std::uint32_t i = 0; i < doc.size(); ++i) {
+            QCOMPARE(escaped.type(i), doc.type(i));
+            QCOMPARE(escaped.node(i).end, doc.node(i).end);
+            if (doc.type(i) == flatjson::Type::String || doc.type(i) == flatjson::Type::Number)
+                QCOMPARE(std::string(escaped.text(i)), std::string(doc.text(i)));
+        }
+    }
+
+    // An envelope mixing span texts read in place with ones that need unescaping (and a span the fast reader
+    // hands to the general one) gives the general reader's trace.
+    void envelopeMixingEscapedSpans()
+    {
+        const auto span = [](const std::string &id, const std::string &extra) {
+            return "{\"traceId\":\"t1\",\"id\":\"" + id + "\",\"parentId\":\"r0\",\"name\":\"op\",\"timestamp\":1000,\"duration\":5,\"binaryAnnotations\":["
+                + extra + "]}";
+        };
+        nlohmann::json envelope = {{"errorCode", "SVCSTG.ATS.2000"}, {"errorMessage", nullptr}};
+        envelope["responseInfo"] = {
+            "{\"traceId\":\"t1\",\"id\":\"r0\",\"name\":\"root\",\"timestamp\":1000,\"duration\":50}",
+            span("a1", "{\"key\":\"lc\",\"value\":\"jdbc\"}"),
+            span("a2", "{\"key\":\"jdbc.sql\",\"value\":\"select \\\"name\\\" from t\"}"),
+            span("a3", "{\"key\":\"http.url\",\"value\":\"http://h/p\"}"),
+            span("a4", "{\"key\":\"float\",\"value\":1.5}"),
+            span("a5", "{\"key\":\"path\",\"value\":\"C:\\\\dir\"}"),
+        };
+        std::string text = envelope.dump();
+        // Java encoders write "\/" for "/": the same span once more, so.
+        const auto slash = text.find("http://h/p");
+        QVERIFY(slash != std::string::npos);
+        text.replace(slash, 10, "http:\\/\\/h\\/p");
+        const LoadResult fast = loadTraceBytes(std::make_shared<const std::string>(text), QStringLiteral("mixed.json"));
+        QVERIFY(fast.ok());
+        QCOMPARE(fast.trace->realSpanCount(), std::size_t(6));
+        compareTraces(fast, loadGeneral(text, QStringLiteral("mixed.json")), QStringLiteral("mixed.json"));
+        const Trace &t = *fast.trace;
+        const Span &sql = t.span(static_cast<std::size_t>(t.findSpan("a2")));
+        QCOMPARE(t.str(t.tagsBegin(sql)->value), std::string_view("select \"name\" from t"));
+        const Span &url = t.span(static_cast<std::size_t>(t.findSpan("a3")));
+        QCOMPARE(t.str(t.tagsBegin(url)->value), std::string_view("http://h/p"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestFastPath)

@@ -269,6 +269,17 @@ private:
 
     const char *embeddedElement(const char *p, const char *end, const char *base)
     {
+        if (p >= end || *p != '"')
+            return nullptr;
+        // Most span texts parse straight from the file; the rest are unescaped first.
+        if (const char *close = m_doc.parseEscaped(p + 1, end, m_options.maxDepth)) {
+            const char *after = close + 1;
+            if (after - p > std::numeric_limits<std::uint32_t>::max())
+                return nullptr;
+            m_escapedText = {p, static_cast<std::size_t>(after - p)};
+            const RawRange raw{static_cast<std::uint64_t>(p - base), static_cast<std::uint32_t>(after - p), true};
+            return span(nullptr, 0, raw) ? after : nullptr;
+        }
         m_text.clear();
         const char *after = flatjson::readString(p, end, m_text);
         if (!after)
@@ -298,6 +309,14 @@ private:
             firstFormat = format;
         if (!fastSpan(format, raw)) {
             m_builder.discardSpan();
+            if (!bytes) {
+                // Parsed from the escaped text in the file (embeddedElement): the general reader wants it plain.
+                m_text.clear();
+                if (!flatjson::readString(m_escapedText.data(), m_escapedText.data() + m_escapedText.size(), m_text))
+                    return false;
+                bytes = m_text.data();
+                size = m_text.size();
+            }
             return generalSpan(format, bytes, size, raw);
         }
         return true;
@@ -508,6 +527,7 @@ private:
     std::atomic<std::uint64_t> &m_spans;
     Document m_doc;
     std::string m_text;
+    std::string_view m_escapedText; // the element embeddedElement() parsed in place, quotes included
     char m_number[32] = {};
     std::vector<std::pair<std::string_view, std::uint32_t>> m_members;
     std::unordered_map<std::string, std::int32_t, ViewHash, std::equal_to<>> m_endpoints;
