@@ -1,6 +1,8 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <vector>
 
 namespace td {
 
@@ -24,6 +26,24 @@ void reserveLarge(Vector &v, std::size_t count)
         return;
     v.reserve(count);
     adviseHugePages(v.data(), v.capacity() * sizeof(*v.data()));
+}
+
+// Before a push_back: doubles a full array's room (at least `minimum`) the way reserveLarge() does.
+template <typename Vector>
+void makeRoomLarge(Vector &v, std::size_t minimum = 1024)
+{
+    if (v.size() == v.capacity())
+        reserveLarge(v, std::max(minimum, v.capacity() * 2));
+}
+
+// A new array of `count` copies of `value`, with adviseHugePages() before its pages are first written.
+template <typename T>
+std::vector<T> largeArray(std::size_t count, const T &value)
+{
+    std::vector<T> v;
+    reserveLarge(v, count);
+    v.assign(count, value);
+    return v;
 }
 
 } // namespace td

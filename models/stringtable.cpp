@@ -71,9 +71,7 @@ void StringTable::grow(std::size_t slotCount)
 {
     if (slotCount <= m_slots.size())
         return;
-    std::vector<std::uint64_t> old;
-    reserveLarge(old, slotCount);
-    old.assign(slotCount, 0);
+    std::vector<std::uint64_t> old = largeArray<std::uint64_t>(slotCount, 0);
     old.swap(m_slots);
     // A slot's position comes from the hash bits it keeps, so moving it needs no rehash of its text.
     const std::size_t mask = m_slots.size() - 1;
@@ -133,8 +131,7 @@ StrId StringTable::internSlow(std::string_view text)
 StrId StringTable::insertAt(std::size_t slot, std::string_view text, std::uint64_t h)
 {
     const auto id = static_cast<StrId>(m_views.size());
-    if (m_views.size() == m_views.capacity())
-        reserveLarge(m_views, m_views.capacity() * 2);
+    makeRoomLarge(m_views);
     m_views.push_back(store(text));
     m_slots[slot] = (h >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
     return id;

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 #include <charconv>
-#include <future>
 #include <cstdlib>
+#include <future>
 #include <numeric>
 #include <unordered_map>
 
@@ -238,10 +238,7 @@ void TraceBuilder::reserveTags(std::size_t tags)
     if (slotCount == m_tagSlots.size())
         return;
     const auto &table = m_trace->m_tagTable;
-    std::vector<std::uint32_t> fresh;
-    reserveLarge(fresh, slotCount);
-    fresh.assign(slotCount, 0);
-    m_tagSlots.swap(fresh);
+    m_tagSlots = largeArray<std::uint32_t>(slotCount, 0);
     const std::size_t mask = slotCount - 1;
     for (std::size_t i = 0; i < table.size(); ++i) {
         std::size_t slot = tagHash(table[i]) & mask;
@@ -260,8 +257,7 @@ std::uint32_t TraceBuilder::shareTag(const Tag &tag)
     for (std::size_t slot = tagHash(tag) & mask;; slot = (slot + 1) & mask) {
         const std::uint32_t entry = m_tagSlots[slot];
         if (entry == 0) {
-            if (table.size() == table.capacity())
-                reserveLarge(table, std::max<std::size_t>(1024, table.capacity() * 2));
+            makeRoomLarge(table);
             table.push_back(tag);
             m_tagSlots[slot] = static_cast<std::uint32_t>(table.size());
             return static_cast<std::uint32_t>(table.size() - 1);

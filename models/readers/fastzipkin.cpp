@@ -271,27 +271,28 @@ private:
     {
         if (p >= end || *p != '"')
             return nullptr;
-        // Most span texts parse straight from the file; the rest are unescaped first.
+        // Most span texts parse straight from the file (the general reader's plain text is then made only if
+        // span() needs it); the rest are unescaped first.
+        const char *after = nullptr;
+        const char *plain = nullptr;
         if (const char *close = m_doc.parseEscaped(p + 1, end, m_options.maxDepth)) {
-            const char *after = close + 1;
-            if (after - p > std::numeric_limits<std::uint32_t>::max())
-                return nullptr;
+            after = close + 1;
             m_escapedText = {p, static_cast<std::size_t>(after - p)};
-            const RawRange raw{static_cast<std::uint64_t>(p - base), static_cast<std::uint32_t>(after - p), true};
-            return span(nullptr, 0, raw) ? after : nullptr;
+        } else {
+            m_text.clear();
+            after = flatjson::readString(p, end, m_text);
+            if (!after)
+                return nullptr;
+            const char *textEnd = m_text.data() + m_text.size();
+            const char *valueEnd = m_doc.parse(m_text.data(), textEnd, m_options.maxDepth);
+            if (!valueEnd || flatjson::skipSpace(valueEnd, textEnd) != textEnd)
+                return nullptr;
+            plain = m_text.data();
         }
-        m_text.clear();
-        const char *after = flatjson::readString(p, end, m_text);
-        if (!after)
-            return nullptr;
-        const char *textEnd = m_text.data() + m_text.size();
-        const char *valueEnd = m_doc.parse(m_text.data(), textEnd, m_options.maxDepth);
-        if (!valueEnd || flatjson::skipSpace(valueEnd, textEnd) != textEnd)
-            return nullptr;
         if (after - p > std::numeric_limits<std::uint32_t>::max())
             return nullptr;
         const RawRange raw{static_cast<std::uint64_t>(p - base), static_cast<std::uint32_t>(after - p), true};
-        return span(m_text.data(), m_text.size(), raw) ? after : nullptr;
+        return span(plain, plain ? m_text.size() : 0, raw) ? after : nullptr;
     }
 
     // One span from m_doc. Returns false when the element is not a Zipkin v1/v2 span (the fast path gives up).
