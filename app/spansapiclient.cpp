@@ -1,6 +1,7 @@
 #include "spansapiclient.h"
 
 #include "connectionprofiles.h"
+#include "spansapicodes.h"
 
 #include <QFutureWatcher>
 #include <QNetworkAccessManager>
@@ -514,6 +515,7 @@ void SpansApiClient::startParse()
         const QString id = m_request.traceId;
         const QString project = m_request.projectId.trimmed();
         const QString code = QString::fromStdString(load.envelopeCode);
+        const auto isCode = [&load](std::string_view c) { return load.envelopeCode == c; };
         const QString serverMessage = QString::fromStdString(load.envelopeMessage);
         const QString said = serverMessage.isEmpty() ? QString() : tr(" The server said: %1").arg(serverMessage);
         if (load.cancelled || m_cancelled) {
@@ -528,14 +530,18 @@ void SpansApiClient::startParse()
                     result.warnings << QString::fromStdString(p.message);
             if (!m_request.verifyTls && m_request.baseUrl.scheme() == QLatin1String("https"))
                 result.warnings << tr("The server certificate was not verified (TLS verification is off in this profile).");
-        } else if (code == QLatin1String("SVCSTG.ATS.400101")) {
+        } else if (isCode(spansapi::ParameterVerificationFailed)) {
             result.step = FetchStep::ParameterRejected;
-            result.message = tr("The spans API rejected the request (SVCSTG.ATS.400101, parameter verification failed).") + said;
+            result.message = tr("The spans API rejected the request (%1, parameter verification failed).").arg(code) + said;
             result.hint = tr("Check the trace id \"%1\" (as printed in the logs) and the project id %2.").arg(id, project);
-        } else if (code == QLatin1String("SVCSTG.ATS.200103")
-                   || (code == QLatin1String("SVCSTG.ATS.2000") && !load.ok())) {
+        } else if (isCode(spansapi::NoTraceData) || (isCode(spansapi::Succeeded) && !load.ok())) {
+            // The code is named so that the engineer can quote it to the vendor.
             result.step = FetchStep::NoTraceData;
-            result.message = tr("No trace with id %1 in project %2.").arg(id, project) + said;
+            result.message = (isCode(spansapi::NoTraceData)
+                                  ? tr("No trace with id %1 in project %2 (%3, no tracing data found).")
+                                  : tr("No trace with id %1 in project %2 (the spans API answered %3, query succeeded, with no spans)."))
+                                 .arg(id, project, code)
+                + said;
             result.hint = tr("Check the trace id, and that the profile's project, cluster and namespace are where the trace "
                              "was recorded. Very recent traces can take a minute to appear.");
         } else if (!code.isEmpty()) {

@@ -4,6 +4,7 @@
 #include "readers/fastzipkin.h"
 #include "readers/formatreader.h"
 #include "readers/jsonutil.h"
+#include "spansapicodes.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -15,17 +16,6 @@
 namespace td {
 
 using nlohmann::json;
-
-const char *envelopeCodeMeaning(std::string_view code)
-{
-    if (code == "SVCSTG.ATS.2000")
-        return "query succeeded";
-    if (code == "SVCSTG.ATS.400101")
-        return "parameter verification failed";
-    if (code == "SVCSTG.ATS.200103")
-        return "no tracing data found";
-    return "";
-}
 
 namespace {
 
@@ -106,8 +96,8 @@ public:
             m_envelope = true;
             result.envelopeCode = jsonutil::text(skeleton, "errorCode");
             result.envelopeMessage = jsonutil::text(skeleton, "errorMessage");
-            if (result.envelopeCode != "SVCSTG.ATS.2000") {
-                const std::string meaning = envelopeCodeMeaning(result.envelopeCode);
+            if (result.envelopeCode != spansapi::Succeeded) {
+                const std::string meaning = spansapi::codeMeaning(result.envelopeCode);
                 result.error = m_sourceName + QStringLiteral(": the spans API answered ")
                     + QString::fromStdString(result.envelopeCode)
                     + (meaning.empty() ? QString() : QStringLiteral(" (") + QString::fromStdString(meaning) + QStringLiteral(")"))
@@ -123,7 +113,7 @@ public:
             if (stream.documentCount() == 0)
                 result.error = m_sourceName + QStringLiteral(": the file is empty");
             else if (m_envelope)
-                result.error = m_sourceName + QStringLiteral(": the spans API answered success but with no spans");
+                result.error = m_sourceName + QStringLiteral(": the spans API answered %1 (query succeeded) but with no spans").arg(QLatin1String(spansapi::Succeeded.data(), qsizetype(spansapi::Succeeded.size())));
             else if (m_spansSeen > 0)
                 result.error = m_sourceName + QStringLiteral(": none of the %1 spans could be read (see problems)").arg(m_spansSeen);
             else

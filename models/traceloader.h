@@ -51,7 +51,5 @@ LoadResult loadTraceDevice(QIODevice *device, const QString &sourceName, std::ui
 // The bytes are kept by the trace (for the raw view and Save As of fetched traces).
 LoadResult loadTraceBytes(std::shared_ptr<const std::string> bytes, const QString &sourceName, const LoadOptions &options = {});
 
-// Meaning of a spans API errorCode, e.g. "parameter verification failed"; empty if unknown.
-const char *envelopeCodeMeaning(std::string_view code);
 
 } // namespace td

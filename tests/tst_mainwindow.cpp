@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "overviewpanel.h"
 #include "problemspanel.h"
+#include "remotetraceopener.h"
 #include "spanpanel.h"
 #include "spansapiclient.h"
 #include "spantreeview.h"
@@ -29,6 +30,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTimer>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -302,6 +304,53 @@ private slots:
         QVERIFY(!window.saveTraceTo(stale, &error));
         QVERIFY2(error.contains(QStringLiteral("changed")), qPrintable(error));
         QVERIFY(!QFile::exists(stale));
+    }
+
+    // A spans API answer of "no trace data" or "parameter verification failed": the window's message quotes
+    // the code and the server's errorMessage, and the trace on screen stays.
+    void fetchErrorQuotesTheSpansApiCode_data()
+    {
+        QTest::addColumn<QString>("traceId");
+        QTest::addColumn<QStringList>("messageHas");
+        QTest::newRow("200103") << QStringLiteral("fail-200103")
+                                << QStringList{QStringLiteral("SVCSTG.ATS.200103"), QStringLiteral("No tracing data found")};
+        QTest::newRow("400101") << QStringLiteral("fail-400101")
+                                << QStringList{QStringLiteral("SVCSTG.ATS.400101"), QStringLiteral("Parameter verification failed: traceId")};
+    }
+
+    void fetchErrorQuotesTheSpansApiCode()
+    {
+        QFETCH(QString, traceId);
+        QFETCH(QStringList, messageHas);
+        MainWindow window;
+        QVERIFY(openAndWait(window, samplePath));
+        const auto before = window.trace();
+        auto *opener = window.findChild<RemoteTraceOpener *>();
+        QVERIFY(opener);
+        QSignalSpy failed(opener, &RemoteTraceOpener::fetchFailed);
+        QString shownText;
+        Qt::TextFormat format = Qt::RichText;
+        // The message box is modal: read and close it from inside its own event loop.
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                shownText = box->text();
+                format = box->textFormat();
+                box->reject();
+            }
+        });
+        poll.start(20);
+        FetchRequest request;
+        request.baseUrl = m_server->baseUrl();
+        request.projectId = QStringLiteral("proj-1");
+        request.traceId = traceId;
+        request.timeoutMs = 20000;
+        window.fetchTrace(request);
+        QVERIFY(failed.wait(20000));
+        for (const QString &part : messageHas)
+            QVERIFY2(shownText.contains(part), qPrintable(shownText));
+        QCOMPARE(format, Qt::PlainText);
+        QCOMPARE(window.trace(), before);
     }
 
     void saveAsWritesTheBytesReceivedAndReopens()

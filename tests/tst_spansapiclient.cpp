@@ -210,7 +210,8 @@ private Q_SLOTS:
         QTest::newRow("400101") << QStringLiteral("fail-400101") << FetchStep::ParameterRejected
                                 << QStringList{QStringLiteral("SVCSTG.ATS.400101"), QStringLiteral("Parameter verification failed: traceId")} << false;
         QTest::newRow("200103") << QStringLiteral("fail-200103") << FetchStep::NoTraceData
-                                << QStringList{QStringLiteral("No trace with id fail-200103 in project proj-1")} << false;
+                                << QStringList{QStringLiteral("No trace with id fail-200103 in project proj-1"), QStringLiteral("SVCSTG.ATS.200103"),
+                                               QStringLiteral("The server said: No tracing data found")} << false;
         QTest::newRow("unknown id is 200103") << QStringLiteral("0123456789abcdef") << FetchStep::NoTraceData
                                               << QStringList{QStringLiteral("0123456789abcdef")} << false;
         QTest::newRow("unknown code") << QStringLiteral("fail-unknown-code") << FetchStep::ApiError
@@ -510,7 +511,9 @@ private Q_SLOTS:
         QTest::newRow("401 fails with 3") << (QStringList{QStringLiteral("--fetch"), QStringLiteral("fail-401"), QStringLiteral("--summary")} + common)
                                           << 3 << QStringLiteral("authenticating");
         QTest::newRow("200103 fails with 3") << (QStringList{QStringLiteral("--fetch"), QStringLiteral("fail-200103"), QStringLiteral("--summary")} + common)
-                                             << 3 << QStringLiteral("No trace with id fail-200103 in project proj-1");
+                                             << 3 << QStringLiteral("No trace with id fail-200103 in project proj-1 (SVCSTG.ATS.200103, no tracing data found). The server said: No tracing data found");
+        QTest::newRow("400101 names its code on stderr") << (QStringList{QStringLiteral("--fetch"), QStringLiteral("fail-400101"), QStringLiteral("--summary")} + common)
+                                                         << 3 << QStringLiteral("SVCSTG.ATS.400101");
         QTest::newRow("not JSON is 2") << (QStringList{QStringLiteral("--fetch"), QStringLiteral("fail-not-json"), QStringLiteral("--summary")} + common)
                                        << 2 << QStringLiteral("not JSON");
         QTest::newRow("refused is 3") << QStringList{QStringLiteral("--fetch"), sample, QStringLiteral("--summary"),

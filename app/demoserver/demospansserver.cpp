@@ -1,5 +1,7 @@
 #include "demospansserver.h"
 
+#include "spansapicodes.h"
+
 #include <QFile>
 #include <QPointer>
 #include <QTcpSocket>
@@ -16,6 +18,11 @@ namespace td {
 using nlohmann::json;
 
 namespace {
+
+QString codeText(std::string_view code)
+{
+    return QString::fromLatin1(code.data(), qsizetype(code.size()));
+}
 
 const char *reasonPhrase(int status)
 {
@@ -265,7 +272,7 @@ void DemoSpansServer::handle(QTcpSocket *socket, const DemoRequest &request)
     const std::vector<std::string> *sampleSpans = sample != m_traces.cend() ? &sample.value() : nullptr;
 
     if (id.trimmed().isEmpty() || id == QLatin1String("fail-400101")) {
-        respond(socket, 400, jsonType, envelope(QStringLiteral("SVCSTG.ATS.400101"),
+        respond(socket, 400, jsonType, envelope(codeText(spansapi::ParameterVerificationFailed),
                                                 QStringLiteral("Parameter verification failed: traceId"), nullptr));
     } else if (id == QLatin1String("fail-unknown-code")) {
         respond(socket, 200, jsonType, envelope(QStringLiteral("SVCSTG.ATS.500123"),
@@ -284,10 +291,10 @@ void DemoSpansServer::handle(QTcpSocket *socket, const DemoRequest &request)
         respond(socket, 200, "text/html",
                 "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>User <input name=u></form></body></html>");
     } else if (id == QLatin1String("fail-slow")) {
-        const QByteArray body = envelope(QStringLiteral("SVCSTG.ATS.2000"), {}, sampleSpans);
+        const QByteArray body = envelope(codeText(spansapi::Succeeded), {}, sampleSpans);
         QTimer::singleShot(m_slowDelayMs, socket, [socket, body, jsonType] { respond(socket, 200, jsonType, body); });
     } else if (id == QLatin1String("fail-slow-body")) {
-        serveTrickle(socket, envelope(QStringLiteral("SVCSTG.ATS.2000"), {}, sampleSpans));
+        serveTrickle(socket, envelope(codeText(spansapi::Succeeded), {}, sampleSpans));
     } else if (id == QLatin1String("fail-huge")) {
         serveHuge(socket);
     } else if (id == QLatin1String("fail-redirect")) {
@@ -303,14 +310,14 @@ void DemoSpansServer::handle(QTcpSocket *socket, const DemoRequest &request)
         target.setQuery(QStringLiteral("traceId=") + m_sampleTraceId);
         respond(socket, 302, "text/plain", "moved\n", "Location: " + target.toEncoded() + "\r\n");
     } else if (id == QLatin1String("fail-other-trace")) {
-        respond(socket, 200, jsonType, envelope(QStringLiteral("SVCSTG.ATS.2000"), {}, sampleSpans));
+        respond(socket, 200, jsonType, envelope(codeText(spansapi::Succeeded), {}, sampleSpans));
     } else if (id.startsWith(QLatin1String("spans-")) && id.mid(6).toInt() > 0) {
         serveSynthetic(socket, id, std::min(id.mid(6).toInt(), 2000000));
     } else if (const auto it = m_traces.constFind(id); it != m_traces.cend()) {
-        respond(socket, 200, jsonType, envelope(QStringLiteral("SVCSTG.ATS.2000"), {}, &it.value()));
+        respond(socket, 200, jsonType, envelope(codeText(spansapi::Succeeded), {}, &it.value()));
     } else {
         Q_UNUSED(project);
-        respond(socket, 200, jsonType, envelope(QStringLiteral("SVCSTG.ATS.200103"), QStringLiteral("No tracing data found"), nullptr));
+        respond(socket, 200, jsonType, envelope(codeText(spansapi::NoTraceData), QStringLiteral("No tracing data found"), nullptr));
     }
 }
 
@@ -342,14 +349,15 @@ void DemoSpansServer::serveSynthetic(QTcpSocket *socket, const QString &traceId,
             span["parentId"] = hex16(0x1000 + std::uint64_t(parent));
         spans.push_back(span.dump());
     }
-    respond(socket, 200, "application/json", envelope(QStringLiteral("SVCSTG.ATS.2000"), {}, &spans));
+    respond(socket, 200, "application/json", envelope(codeText(spansapi::Succeeded), {}, &spans));
 }
 
 void DemoSpansServer::serveHuge(QTcpSocket *socket)
 {
     // No Content-Length: the body ends when the connection closes, so only counting bytes can stop it.
     socket->write(head(200, "application/json", -1));
-    socket->write(R"({"errorCode":"SVCSTG.ATS.2000","errorMessage":null,"responseInfo":[)");
+    socket->write(R"({"errorCode":")" + QByteArray(spansapi::Succeeded.data(), qsizetype(spansapi::Succeeded.size()))
+                  + R"(","errorMessage":null,"responseInfo":[)");
     const auto sample = m_traces.constFind(m_sampleTraceId);
     const std::string one = json(sample != m_traces.cend() && !sample->empty() ? sample->front() : std::string("{}")).dump();
     QByteArray chunk;
