@@ -18,8 +18,7 @@ enum class JsonType : std::uint8_t { String, Number, Bool, Null, Object, Array }
 
 enum class SkewReason : std::uint8_t {
     None,
-    ServerBeforeClient, // server half started before its client half sent the request
-    ServerAfterClient,  // server half finished after its client half received the response
+    ServerBeforeClient, // server half started before its client half sent the request (Zipkin's only case)
 };
 
 constexpr std::int32_t NoIndex = -1;
@@ -81,6 +80,7 @@ enum : std::uint16_t {
     CriticalPath = 1 << 6,
     OutsideParent = 1 << 7, // starts before or ends after its parent
     CycleBroken = 1 << 8,
+    ExtraServer = 1 << 9, // one more server answering a client span id already merged with its first server
 };
 }
 
@@ -93,7 +93,8 @@ struct Span
     std::int64_t startUs = 0;
     std::int64_t durationUs = 0;
     std::int64_t rawStartUs = 0;
-    std::int64_t skewShiftUs = 0;
+    std::int64_t skewShiftUs = 0;   // how far clock-skew correction moved the row (its client side)
+    std::int64_t serverShiftUs = 0; // ... and its server side (sr/ss), for a row holding both halves
     std::int64_t selfTimeUs = 0; // filled by TraceBuilder
     double durationMoveAvgUs = std::numeric_limits<double>::quiet_NaN(); // iplatform `durationMoveAvg`
     double warnPct = std::numeric_limits<double>::quiet_NaN(); // `optimize_warn_pct` as a number (200.0% -> 200)

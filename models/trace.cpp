@@ -60,6 +60,20 @@ RpcTimes Trace::rpcTimes(const Span &s) const
     return r;
 }
 
+RpcTimes Trace::adjustedRpcTimes(const Span &s) const
+{
+    RpcTimes r = rpcTimes(s);
+    const auto shift = [](std::int64_t &t, std::int64_t by) {
+        if (t)
+            t += by;
+    };
+    shift(r.cs, s.skewShiftUs);
+    shift(r.cr, s.skewShiftUs);
+    shift(r.sr, s.serverShiftUs);
+    shift(r.ss, s.serverShiftUs);
+    return r;
+}
+
 std::int32_t Trace::primaryRoot() const
 {
     // The earliest root that is a real span; else the earliest root.

@@ -91,7 +91,10 @@ public:
     // A span's tags in source order (iterators over shared entries: use auto, ->, *, ++).
     TagIterator tagsBegin(const Span &s) const { return {m_tagTable.data(), m_tagRefs.data() + s.firstTag}; }
     TagIterator tagsEnd(const Span &s) const { return {m_tagTable.data(), m_tagRefs.data() + s.firstTag + s.tagCount}; }
+    // cs/sr/ss/cr as recorded (0 when absent), and as corrected for clock skew: the client's by the
+    // row's skewShiftUs, the server's by its serverShiftUs.
     RpcTimes rpcTimes(const Span &s) const;
+    RpcTimes adjustedRpcTimes(const Span &s) const;
     // The value of the first tag with this key, or nullptr.
     const Tag *findTag(const Span &s, std::string_view key) const;
     const std::vector<RawRange> &rawRanges() const { return m_rawRanges; }
@@ -123,6 +126,8 @@ public:
 
 private:
     friend class TraceBuilder;
+    friend class SharedSpans;
+    friend class ClockSkew;
 
     StringTable m_strings;
     std::vector<Span> m_spans;

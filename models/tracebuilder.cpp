@@ -1,7 +1,9 @@
 #include "tracebuilder.h"
 
 #include "extensionkeys.h"
+#include "clockskew.h"
 #include "memorytuning.h"
+#include "sharedspans.h"
 
 #include <algorithm>
 #include <charconv>
@@ -56,20 +58,6 @@ std::string spanLabel(const Trace &trace, const Span &s)
 
 } // namespace
 
-const char *componentKey(Component c)
-{
-    switch (c) {
-    case Component::None: return "";
-    case Component::HttpService: return "httpservice";
-    case Component::HttpClient: return "httpclient";
-    case Component::FeignClient: return "feignclient";
-    case Component::Jdbc: return "jdbc";
-    case Component::Scheduled: return "scheduled";
-    case Component::Other: return "other";
-    }
-    return "";
-}
-
 Component componentFromText(std::string_view text)
 {
     text = trimQuotes(text);
@@ -79,29 +67,6 @@ Component componentFromText(std::string_view text)
         if (equalsIgnoreCase(text, componentKey(c)))
             return c;
     return Component::Other;
-}
-
-const char *spanKindName(SpanKind k)
-{
-    switch (k) {
-    case SpanKind::Unspecified: return "";
-    case SpanKind::Client: return "client";
-    case SpanKind::Server: return "server";
-    case SpanKind::Local: return "local";
-    case SpanKind::Producer: return "producer";
-    case SpanKind::Consumer: return "consumer";
-    }
-    return "";
-}
-
-const char *Problem::severityName(Severity s)
-{
-    switch (s) {
-    case Severity::Info: return "info";
-    case Severity::Warning: return "warning";
-    case Severity::Error: return "error";
-    }
-    return "warning";
 }
 
 TraceBuilder::TraceBuilder()
@@ -151,7 +116,8 @@ void TraceBuilder::addAnnotation(std::int64_t timestampUs, std::string_view valu
 {
     Annotation a;
     a.timestampUs = std::clamp(timestampUs, -loadlimits::MaxTimeUs, loadlimits::MaxTimeUs);
-    a.value = intern(value);
+    const auto core = coreAnnotation(value);
+    a.value = intern(core.empty() ? value : core);
     a.endpoint = endpoint;
     m_trace->m_annotations.push_back(a);
     ++currentSpan().annotationCount;
@@ -202,7 +168,8 @@ void TraceBuilder::addAnnotationField(std::string_view key, std::string_view val
 void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType type, std::int32_t endpoint)
 {
     Tag t;
-    t.key = intern(key);
+    const auto address = addressKey(key);
+    t.key = intern(address.empty() ? key : address);
     t.truncated = value.size() > m_limits.maxTagValueBytes;
     if (t.truncated)
         noteTruncated(key, value.size());
@@ -508,7 +475,7 @@ void TraceBuilder::append(TraceBuilder &&other)
     const auto rawBase = static_cast<std::uint32_t>(t.m_rawRanges.size());
     const auto fieldBase = static_cast<std::uint32_t>(t.m_eventFields.size());
     // Every StrId of a span is listed below: a new field must be added there too.
-    static_assert(sizeof(Span) == 176, "Span changed: map its new string ids in TraceBuilder::append");
+    static_assert(sizeof(Span) == 184, "Span changed: map its new string ids in TraceBuilder::append");
     // Spans and annotations on another core while this one shares the tags: they touch different tables.
     const auto moveSpans = [&] {
         reserveLarge(t.m_spans, t.m_spans.size() + o.m_spans.size());
@@ -617,12 +584,13 @@ std::shared_ptr<Trace> TraceBuilder::finish()
                         + std::to_string(m_droppedSpans)
                         + " left out (to load them all, start TraceDesk with --max-spans N or set TRACEDESK_MAX_SPANS)",
                     {}, -1});
-    mergeSharedHalves();
+    SharedSpans::merge(*m_trace);
     linkTree();
     breakCycles();
     placeUntimed();
     orderChildren();
-    correctSkew();
+    if (ClockSkew::correct(*m_trace))
+        orderChildren();
     computeSelfTimes();
     markCriticalPath();
     summarise();
@@ -640,281 +608,6 @@ std::shared_ptr<Trace> TraceBuilder::finish()
     auto result = std::move(m_trace);
     m_trace = std::make_shared<Trace>();
     return result;
-}
-
-namespace {
-
-bool hasAnnotation(const Trace &t, const std::vector<Annotation> &anns, const Span &s, std::string_view value, std::int64_t *ts = nullptr)
-{
-    for (std::uint32_t i = s.firstAnnotation; i < s.firstAnnotation + s.annotationCount; ++i) {
-        if (t.str(anns[i].value) == value) {
-            if (ts)
-                *ts = anns[i].timestampUs;
-            return true;
-        }
-    }
-    return false;
-}
-
-bool isClientHalf(const Trace &t, const std::vector<Annotation> &anns, const Span &s)
-{
-    return s.kind == SpanKind::Client || hasAnnotation(t, anns, s, "cs") || hasAnnotation(t, anns, s, "cr");
-}
-
-bool isServerHalf(const Trace &t, const std::vector<Annotation> &anns, const Span &s)
-{
-    return s.kind == SpanKind::Server || s.hasFlag(SpanFlag::Shared) || hasAnnotation(t, anns, s, "sr")
-        || hasAnnotation(t, anns, s, "ss");
-}
-
-bool sameHost(const Trace &t, std::int32_t a, std::int32_t b)
-{
-    if (a == NoIndex || b == NoIndex)
-        return a == b;
-    const auto &ea = t.endpoints()[static_cast<std::size_t>(a)];
-    const auto &eb = t.endpoints()[static_cast<std::size_t>(b)];
-    if (ea.ipv4 && eb.ipv4)
-        return ea.ipv4 == eb.ipv4;
-    if (ea.ipv6 && eb.ipv6)
-        return ea.ipv6 == eb.ipv6;
-    return ea.service == eb.service;
-}
-
-std::string formatUs(std::int64_t us)
-{
-    return std::to_string(us) + " µs";
-}
-
-} // namespace
-
-void TraceBuilder::mergeSharedHalves()
-{
-    auto &t = *m_trace;
-    auto &spans = t.m_spans;
-    const auto n = spans.size();
-    // Spans without a start time take it from their annotations, as Zipkin does.
-    for (auto &s : spans) {
-        if (!s.hasFlag(SpanFlag::NoTimestamp) || s.annotationCount == 0)
-            continue;
-        std::int64_t lo = INT64_MAX, hi = INT64_MIN;
-        for (std::uint32_t i = s.firstAnnotation; i < s.firstAnnotation + s.annotationCount; ++i) {
-            const auto ts = t.m_annotations[i].timestampUs;
-            if (ts <= 0)
-                continue;
-            lo = std::min(lo, ts);
-            hi = std::max(hi, ts);
-        }
-        if (lo <= hi) {
-            s.startUs = s.rawStartUs = lo;
-            if (s.durationUs == 0)
-                s.durationUs = hi - lo;
-            s.flags &= ~SpanFlag::NoTimestamp;
-        }
-    }
-
-    // Group by (trace id, span id); most traces have no repeated ids, so look before rebuilding.
-    std::unordered_map<std::uint64_t, std::uint32_t> firstById;
-    firstById.reserve(n);
-    std::vector<std::int32_t> mergeInto(n, NoIndex);
-    bool anyMerge = false;
-    for (std::uint32_t i = 0; i < n; ++i) {
-        auto &s = spans[i];
-        if (!s.spanId)
-            continue;
-        const std::uint64_t key = (static_cast<std::uint64_t>(s.traceId) << 32) | s.spanId;
-        const auto [it, inserted] = firstById.emplace(key, i);
-        if (inserted)
-            continue;
-        auto &first = spans[it->second];
-        const bool halves = (isClientHalf(t, t.m_annotations, first) && isServerHalf(t, t.m_annotations, s))
-            || (isServerHalf(t, t.m_annotations, first) && isClientHalf(t, t.m_annotations, s));
-        const bool samePiece = first.kind == s.kind || first.kind == SpanKind::Unspecified || s.kind == SpanKind::Unspecified;
-        const bool conflicting = first.name && s.name && first.name != s.name && !first.hasFlag(SpanFlag::NoTimestamp)
-            && !s.hasFlag(SpanFlag::NoTimestamp) && first.durationUs > 0 && s.durationUs > 0 && !halves;
-        if ((halves || samePiece) && !conflicting) {
-            mergeInto[i] = static_cast<std::int32_t>(it->second);
-            anyMerge = true;
-        } else {
-            addProblem({Problem::Severity::Warning, Problem::Kind::DuplicateId,
-                        "two different spans share the id " + std::string(t.str(s.spanId)) + "; both are shown",
-                        "span " + std::string(t.str(s.spanId)), static_cast<std::int32_t>(i)});
-        }
-    }
-    if (!anyMerge)
-        return;
-
-    // Members of each group, in source order.
-    std::vector<std::vector<std::uint32_t>> extra(n);
-    for (std::uint32_t i = 0; i < n; ++i)
-        if (mergeInto[i] != NoIndex)
-            extra[static_cast<std::size_t>(mergeInto[i])].push_back(i);
-
-    std::vector<Span> newSpans;
-    reserveLarge(newSpans, n);
-    std::vector<Annotation> newAnns;
-    reserveLarge(newAnns, t.m_annotations.size() + 8);
-    // Event fields stay where they are; only the annotations they belong to move.
-    std::vector<AnnotationFields> newFields;
-    const auto fieldsOf = [&t](std::uint32_t annotation) {
-        const auto it = std::lower_bound(t.m_annotationFields.begin(), t.m_annotationFields.end(), annotation,
-                                         [](const AnnotationFields &f, std::uint32_t i) { return f.annotation < i; });
-        return it != t.m_annotationFields.end() && it->annotation == annotation ? it : t.m_annotationFields.end();
-    };
-    std::vector<std::uint32_t> newTags;
-    reserveLarge(newTags, t.m_tagRefs.size());
-    std::vector<RawRange> newRaw;
-    reserveLarge(newRaw, t.m_rawRanges.size());
-
-    std::vector<std::int32_t> newIndexOf(n, NoIndex);
-    for (std::uint32_t i = 0; i < n; ++i) {
-        if (mergeInto[i] != NoIndex)
-            continue;
-        newIndexOf[i] = static_cast<std::int32_t>(newSpans.size());
-        for (auto m : extra[i])
-            newIndexOf[m] = newIndexOf[i];
-        std::vector<std::uint32_t> members{i};
-        members.insert(members.end(), extra[i].begin(), extra[i].end());
-        Span merged = spans[i];
-        merged.firstAnnotation = static_cast<std::uint32_t>(newAnns.size());
-        merged.firstTag = static_cast<std::uint32_t>(newTags.size());
-        merged.firstRaw = static_cast<std::uint32_t>(newRaw.size());
-        merged.annotationCount = merged.tagCount = merged.rawCount = 0;
-        const auto copyParts = [&](const Span &s) {
-            for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k) {
-                if (const auto fields = fieldsOf(k); fields != t.m_annotationFields.end())
-                    newFields.push_back({static_cast<std::uint32_t>(newAnns.size()), fields->first, fields->count});
-                newAnns.push_back(t.m_annotations[k]);
-            }
-            for (std::uint32_t k = s.firstTag; k < s.firstTag + s.tagCount; ++k)
-                newTags.push_back(t.m_tagRefs[k]);
-            for (std::uint32_t k = s.firstRaw; k < s.firstRaw + s.rawCount; ++k)
-                newRaw.push_back(t.m_rawRanges[k]);
-            merged.annotationCount += s.annotationCount;
-            merged.tagCount += s.tagCount;
-            merged.rawCount += s.rawCount;
-        };
-        if (members.size() == 1) {
-            copyParts(spans[i]);
-            newSpans.push_back(merged);
-            continue;
-        }
-        // Find the client and server halves; the client's timing is authoritative, as in Zipkin.
-        const Span *client = nullptr;
-        const Span *server = nullptr;
-        for (auto m : members) {
-            const Span &s = spans[m];
-            if (!client && (s.kind == SpanKind::Client || (s.kind == SpanKind::Unspecified && isClientHalf(t, t.m_annotations, s) && !isServerHalf(t, t.m_annotations, s))))
-                client = &s;
-            else if (!server && (s.kind == SpanKind::Server || s.hasFlag(SpanFlag::Shared) || isServerHalf(t, t.m_annotations, s)))
-                server = &s;
-        }
-        for (auto m : members)
-            copyParts(spans[m]);
-        // v2 halves carry no cs/sr/ss/cr; synthesise them so the network time can be shown.
-        const auto synthesise = [&](const Span *half, const char *begin, const char *end) {
-            if (!half || half->hasFlag(SpanFlag::NoTimestamp))
-                return;
-            if (hasAnnotation(t, t.m_annotations, *half, begin))
-                return;
-            Annotation a;
-            a.endpoint = half->localEndpoint;
-            a.timestampUs = half->startUs;
-            a.value = intern(begin);
-            newAnns.push_back(a);
-            a.timestampUs = half->startUs + half->durationUs;
-            a.value = intern(end);
-            newAnns.push_back(a);
-            merged.annotationCount += 2;
-        };
-        if (client && server) {
-            synthesise(client, "cs", "cr");
-            synthesise(server, "sr", "ss");
-            merged.flags |= SpanFlag::Shared;
-        }
-        for (auto m : members) {
-            const Span &s = spans[m];
-            if (&s == &spans[i])
-                continue;
-            merged.flags |= (s.flags & (SpanFlag::Error | SpanFlag::Warning));
-            if (!merged.parentId && s.parentId)
-                merged.parentId = s.parentId;
-            if (!merged.name)
-                merged.name = s.name;
-            if (merged.component == Component::None) {
-                merged.component = s.component;
-                merged.componentName = s.componentName;
-            }
-            if (merged.succeed < 0 || s.succeed == 0)
-                merged.succeed = s.succeed < 0 ? merged.succeed : s.succeed;
-            if (!merged.busisys)
-                merged.busisys = s.busisys;
-            if (!merged.serviceInstId)
-                merged.serviceInstId = s.serviceInstId;
-            if (!merged.hasDurationMoveAvg())
-                merged.durationMoveAvgUs = s.durationMoveAvgUs;
-            if (std::isnan(merged.warnPct)) {
-                merged.warnPct = s.warnPct;
-                merged.warnPctText = s.warnPctText;
-            }
-            if (!merged.warnType)
-                merged.warnType = s.warnType;
-            if (!merged.exceptionClass)
-                merged.exceptionClass = s.exceptionClass;
-            if (!merged.statusText)
-                merged.statusText = s.statusText;
-            if (merged.hasFlag(SpanFlag::NoTimestamp) && !s.hasFlag(SpanFlag::NoTimestamp)) {
-                merged.startUs = merged.rawStartUs = s.startUs;
-                merged.durationUs = s.durationUs;
-                merged.flags &= ~SpanFlag::NoTimestamp;
-            }
-        }
-        if (client && server) {
-            const Span &timing = client->hasFlag(SpanFlag::NoTimestamp) ? *server : *client;
-            merged.startUs = merged.rawStartUs = timing.startUs;
-            merged.durationUs = timing.durationUs;
-            merged.kind = SpanKind::Client;
-            // Shown under the server's service, like Zipkin's UI; the caller becomes the remote endpoint.
-            merged.service = server->service ? server->service : client->service;
-            merged.localEndpoint = server->localEndpoint != NoIndex ? server->localEndpoint : client->localEndpoint;
-            merged.remoteEndpoint = client->localEndpoint != NoIndex ? client->localEndpoint : server->remoteEndpoint;
-            if (server->name)
-                merged.name = server->name;
-            if (server->instance) {
-                merged.instance = server->instance;
-                merged.transaction = server->transaction;
-            }
-            if (!client->parentId && server->parentId)
-                merged.parentId = server->parentId;
-            else if (client->parentId)
-                merged.parentId = client->parentId;
-        } else {
-            // Pieces of one span reported in several messages: span the union of their times.
-            std::int64_t lo = merged.startUs, hi = merged.startUs + merged.durationUs;
-            for (auto m : members) {
-                const Span &s = spans[m];
-                if (s.hasFlag(SpanFlag::NoTimestamp))
-                    continue;
-                lo = std::min(lo, s.startUs);
-                hi = std::max(hi, s.startUs + s.durationUs);
-            }
-            if (!merged.hasFlag(SpanFlag::NoTimestamp)) {
-                merged.startUs = merged.rawStartUs = lo;
-                merged.durationUs = hi - lo;
-            }
-            for (auto m : members)
-                if (!merged.service)
-                    merged.service = spans[m].service;
-        }
-        newSpans.push_back(merged);
-    }
-    for (auto &p : t.m_problems)
-        if (p.span >= 0 && static_cast<std::size_t>(p.span) < n)
-            p.span = newIndexOf[static_cast<std::size_t>(p.span)];
-    t.m_spans = std::move(newSpans);
-    t.m_annotations = std::move(newAnns);
-    t.m_annotationFields = std::move(newFields);
-    t.m_tagRefs = std::move(newTags);
-    t.m_rawRanges = std::move(newRaw);
 }
 
 namespace {
@@ -965,6 +658,23 @@ void TraceBuilder::linkTree()
                                          [](const auto &e, StrId v) { return e.first < v; });
         return it != t.m_idIndex.end() && it->first == id ? it->second : NoIndex;
     };
+    // When several servers answered one id, a child hangs under the one on its own host (Zipkin indexes
+    // shared server spans by endpoint), else under the first row with that id.
+    const auto lookupFrom = [&t, &spans, &lookup](StrId id, std::int32_t endpoint) -> std::int32_t {
+        const auto first = lookup(id);
+        if (first == NoIndex || endpoint == NoIndex)
+            return first;
+        auto it = std::lower_bound(t.m_idIndex.begin(), t.m_idIndex.end(), id,
+                                   [](const auto &e, StrId v) { return e.first < v; });
+        if (std::next(it) == t.m_idIndex.end() || std::next(it)->first != id)
+            return first;
+        for (; it != t.m_idIndex.end() && it->first == id; ++it) {
+            const Span &candidate = spans[static_cast<std::size_t>(it->second)];
+            if (candidate.localEndpoint == endpoint && candidate.hasFlag(SpanFlag::Shared))
+                return it->second;
+        }
+        return first;
+    };
 
     std::unordered_map<StrId, std::int32_t> placeholders;
     std::unordered_map<StrId, std::size_t> orphanCounts;
@@ -977,9 +687,16 @@ void TraceBuilder::linkTree()
                         "span " + std::string(t.str(s.spanId)), static_cast<std::int32_t>(i)});
             continue;
         }
+        if (s.hasFlag(SpanFlag::ExtraServer)) {
+            // Another server of a client span merged with its first server: under that row, as in Zipkin.
+            if (const auto p = lookup(s.spanId); p != NoIndex && static_cast<std::size_t>(p) != i) {
+                s.parent = p;
+                continue;
+            }
+        }
         if (!s.parentId)
             continue;
-        const auto p = lookup(s.parentId);
+        const auto p = lookupFrom(s.parentId, s.localEndpoint);
         if (p != NoIndex && static_cast<std::size_t>(p) != i) {
             s.parent = p;
             continue;
@@ -1130,98 +847,6 @@ void TraceBuilder::orderChildren()
         if (s.childCount > 1)
             std::sort(t.m_childIndex.begin() + s.firstChild, t.m_childIndex.begin() + s.firstChild + s.childCount, byStart);
     std::sort(t.m_roots.begin(), t.m_roots.end(), byStart);
-}
-
-void TraceBuilder::correctSkew()
-{
-    auto &t = *m_trace;
-    auto &spans = t.m_spans;
-    // Depth first with the shift accumulated from ancestors; explicit stack so deep traces cannot overflow.
-    struct Item
-    {
-        std::int32_t span;
-        std::int64_t shift;
-    };
-    std::vector<Item> stack;
-    for (auto it = t.m_roots.rbegin(); it != t.m_roots.rend(); ++it)
-        stack.push_back({*it, 0});
-    bool anyShift = false;
-    while (!stack.empty()) {
-        const auto [index, inherited] = stack.back();
-        stack.pop_back();
-        Span &s = spans[static_cast<std::size_t>(index)];
-        std::int64_t shift = inherited;
-        if (inherited != 0 && !s.isPlaceholder()) {
-            s.startUs += inherited;
-            s.skewShiftUs += inherited;
-            for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k)
-                t.m_annotations[k].timestampUs += inherited;
-        }
-        std::int64_t own = 0;
-        SkewReason reason = SkewReason::None;
-        std::int64_t cs = 0, sr = 0, ss = 0, cr = 0;
-        const auto &anns = t.m_annotations;
-        if (hasAnnotation(t, anns, s, "cs", &cs) && hasAnnotation(t, anns, s, "cr", &cr) && hasAnnotation(t, anns, s, "sr", &sr)
-            && hasAnnotation(t, anns, s, "ss", &ss)) {
-            // One span with both halves: the server's clock is off when its interval is outside the client's.
-            if ((sr < cs || ss > cr) && cr - cs >= ss - sr) {
-                const auto latency = ((cr - cs) - (ss - sr)) / 2;
-                own = cs + latency - sr;
-                reason = sr < cs ? SkewReason::ServerBeforeClient : SkewReason::ServerAfterClient;
-                std::int32_t serverEndpoint = NoIndex;
-                for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k)
-                    if (t.str(anns[k].value) == "sr")
-                        serverEndpoint = anns[k].endpoint;
-                for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k) {
-                    auto &a = t.m_annotations[k];
-                    const auto v = t.str(a.value);
-                    if (v == "sr" || v == "ss" || (a.endpoint != NoIndex && a.endpoint == serverEndpoint && v != "cs" && v != "cr"))
-                        a.timestampUs += own;
-                }
-            }
-        } else if (s.kind == SpanKind::Server && s.parent != NoIndex && !s.hasFlag(SpanFlag::NoTimestamp)) {
-            const Span &p = spans[static_cast<std::size_t>(s.parent)];
-            if (p.kind == SpanKind::Client && !p.isPlaceholder() && !sameHost(t, p.localEndpoint, s.localEndpoint)
-                && (s.startUs < p.startUs || s.endUs() > p.endUs()) && p.durationUs >= s.durationUs) {
-                const auto latency = (p.durationUs - s.durationUs) / 2;
-                own = p.startUs + latency - s.startUs;
-                reason = s.startUs < p.startUs ? SkewReason::ServerBeforeClient : SkewReason::ServerAfterClient;
-                s.startUs += own;
-                for (std::uint32_t k = s.firstAnnotation; k < s.firstAnnotation + s.annotationCount; ++k)
-                    t.m_annotations[k].timestampUs += own;
-            }
-        }
-        if (own != 0) {
-            anyShift = true;
-            s.skewShiftUs += own;
-            s.skewReason = reason;
-            shift += own;
-            addProblem({Problem::Severity::Info, Problem::Kind::SkewAdjusted,
-                        "clock skew: the server side of " + std::string(t.str(s.name)) + " was shifted by "
-                            + formatUs(own) + (reason == SkewReason::ServerBeforeClient
-                                                   ? " because it started before its client sent the request"
-                                                   : " because it ended after its client received the response")
-                            + "; its children moved with it",
-                        "span " + std::string(t.str(s.spanId)), index});
-        }
-        for (auto k = s.childCount; k > 0; --k)
-            stack.push_back({t.m_childIndex[s.firstChild + k - 1], shift});
-    }
-    // Placeholders follow their (possibly shifted) children.
-    for (auto &s : spans) {
-        if (!s.isPlaceholder() || s.childCount == 0)
-            continue;
-        std::int64_t lo = INT64_MAX, hi = INT64_MIN;
-        for (std::uint32_t k = 0; k < s.childCount; ++k) {
-            const auto &c = spans[static_cast<std::size_t>(t.m_childIndex[s.firstChild + k])];
-            lo = std::min(lo, c.startUs);
-            hi = std::max(hi, c.endUs());
-        }
-        s.startUs = s.rawStartUs = lo;
-        s.durationUs = hi - lo;
-    }
-    if (anyShift)
-        orderChildren();
 }
 
 void TraceBuilder::computeSelfTimes()

@@ -75,12 +75,10 @@ private:
     void dropAnnotationsFrom(std::uint32_t annotation); // with their event fields
     void interpretTags(Span &span);
     void splitName(Span &span);
-    void mergeSharedHalves();
     void linkTree();
     void breakCycles();
     void placeUntimed();
     void orderChildren();
-    void correctSkew();
     void computeSelfTimes();
     void markCriticalPath();
     void summarise();

@@ -2,6 +2,7 @@
 
 #include "extensionkeys.h"
 #include "flatjson.h"
+#include "spansapicodes.h"
 
 #include <algorithm>
 #include <cctype>
@@ -723,7 +724,7 @@ FastLoadResult fastLoadZipkin(std::string_view data, TraceBuilder &builder, cons
         }
         if (p >= end || flatjson::skipSpace(p + 1, end) != end)
             return {};
-        if (!haveCode || !haveSpans || result.envelopeCode != "SVCSTG.ATS.2000" || builder.spanCount() == 0)
+        if (!haveCode || !haveSpans || result.envelopeCode != spansapi::Succeeded || builder.spanCount() == 0)
             return {};
         result.outcome = FastLoadResult::Outcome::Done;
         return result;

@@ -2,6 +2,7 @@
 
 #include "extensionkeys.h"
 #include "jsonutil.h"
+#include "sharedspans.h"
 
 #include <cstdio>
 
@@ -151,8 +152,9 @@ private:
 
 } // namespace
 
-void ZipkinV1Roles::annotation(std::string_view value, std::int32_t endpoint)
+void ZipkinV1Roles::annotation(std::string_view text, std::int32_t endpoint)
 {
+    const std::string_view value = coreAnnotation(text);
     if (value == "cs" || value == "cr") {
         (value == "cs" ? cs : cr) = true;
         if (clientEp == NoIndex)
@@ -166,8 +168,9 @@ void ZipkinV1Roles::annotation(std::string_view value, std::int32_t endpoint)
     }
 }
 
-void ZipkinV1Roles::binaryAnnotation(std::string_view key, std::int32_t endpoint)
+void ZipkinV1Roles::binaryAnnotation(std::string_view text, std::int32_t endpoint)
 {
+    const std::string_view key = addressKey(text);
     if (key == "sa" || key == "ca")
         (key == "sa" ? saEp : caEp) = endpoint;
     else if (tagEp == NoIndex)
@@ -201,6 +204,9 @@ void ZipkinV1Roles::apply(Span &span) const
 
 SpanKind zipkinV2Kind(std::string_view kind)
 {
+    // No kind at all is a span sent in pieces or a local span; Zipkin merges a piece into its span's halves.
+    if (kind.empty())
+        return SpanKind::Unspecified;
     return kind == "CLIENT" ? SpanKind::Client
         : kind == "SERVER"   ? SpanKind::Server
         : kind == "PRODUCER" ? SpanKind::Producer
