@@ -1596,8 +1596,8 @@ Shows where the time went in a distributed trace and what failed.</source>
         <translation>（服务端在客户端发出请求之前就开始了）</translation>
     </message>
     <message>
-        <source> (server finished after its client got the response)</source>
-        <translation>（服务端在客户端收到应答之后才结束）</translation>
+        <source>server side shifted by %1</source>
+        <translation>服务端偏移了 %1</translation>
     </message>
 </context>
 <context>
@@ -2279,16 +2279,8 @@ Shows where the time went in a distributed trace and what failed.</source>
         <translation>未验证服务器证书（此配置关闭了 TLS 验证）。</translation>
     </message>
     <message>
-        <source>The spans API rejected the request (SVCSTG.ATS.400101, parameter verification failed).</source>
-        <translation>Spans API 拒绝了请求（SVCSTG.ATS.400101，参数校验失败）。</translation>
-    </message>
-    <message>
         <source>Check the trace id &quot;%1&quot; (as printed in the logs) and the project id %2.</source>
         <translation>请检查 Trace ID“%1”（以日志中打印的为准）和项目 ID %2。</translation>
-    </message>
-    <message>
-        <source>No trace with id %1 in project %2.</source>
-        <translation>项目 %2 中没有 ID 为 %1 的调用链。</translation>
     </message>
     <message>
         <source>Check the trace id, and that the profile&apos;s project, cluster and namespace are where the trace was recorded. Very recent traces can take a minute to appear.</source>
@@ -2317,6 +2309,18 @@ Shows where the time went in a distributed trace and what failed.</source>
     <message>
         <source>Check that the base URL points at the spans API (…/v1/{project_id}/ats/spans).</source>
         <translation>请确认基础 URL 指向 Spans API（…/v1/{project_id}/ats/spans）。</translation>
+    </message>
+    <message>
+        <source>The spans API rejected the request (%1, parameter verification failed).</source>
+        <translation>Spans API 拒绝了请求（%1，参数校验失败）。</translation>
+    </message>
+    <message>
+        <source>No trace with id %1 in project %2 (%3, no tracing data found).</source>
+        <translation>项目 %2 中没有 ID 为 %1 的调用链（%3，未找到调用链数据）。</translation>
+    </message>
+    <message>
+        <source>No trace with id %1 in project %2 (the spans API answered %3, query succeeded, with no spans).</source>
+        <translation>项目 %2 中没有 ID 为 %1 的调用链（Spans API 应答 %3，查询成功，但没有 span）。</translation>
     </message>
 </context>
 <context>
@@ -2672,6 +2676,10 @@ click to highlight these spans</source>
     <message>
         <source>Timeline  %1 – %2 of %3</source>
         <translation>时间线  %1 – %2，共 %3</translation>
+    </message>
+    <message>
+        <source>server side shifted by %1</source>
+        <translation>服务端偏移了 %1</translation>
     </message>
 </context>
 <context>

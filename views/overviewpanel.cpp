@@ -107,13 +107,12 @@ void OverviewPanel::showSpan(const TracePtr &trace, std::int32_t spanIndex)
     set(QStringLiteral("selfTime"), dur(s.selfTimeUs));
     set(QStringLiteral("children"), s.childCount ? QString::number(s.childCount) : QString());
     QString skew;
-    if (s.skewShiftUs) {
+    if (s.serverShiftUs != s.skewShiftUs)
+        skew = tr("server side shifted by %1").arg(dur(s.serverShiftUs));
+    else if (s.skewShiftUs)
         skew = tr("shifted by %1").arg(dur(s.skewShiftUs));
-        if (s.skewReason == SkewReason::ServerBeforeClient)
-            skew += tr(" (server started before its client sent the request)");
-        else if (s.skewReason == SkewReason::ServerAfterClient)
-            skew += tr(" (server finished after its client got the response)");
-    }
+    if (!skew.isEmpty() && s.skewReason == SkewReason::ServerBeforeClient)
+        skew += tr(" (server started before its client sent the request)");
     set(QStringLiteral("skew"), skew);
 }
 

@@ -212,15 +212,15 @@ QString SpanTreeView::toolTipFor(const SpanViewContext &context, std::int32_t sp
     row(tr("Status"), status.toHtmlEscaped());
     if (s.hasDurationMoveAvg())
         row(tr("Usual duration"), dur(static_cast<std::int64_t>(s.durationMoveAvgUs)));
-    const auto [cs, sr, ss, cr] = t.rpcTimes(s);
+    const auto [cs, sr, ss, cr] = t.adjustedRpcTimes(s);
     if (cs && sr)
         row(tr("Request network (cs→sr)"), dur(sr - cs));
     if (sr && ss)
         row(tr("Server (sr→ss)"), dur(ss - sr));
     if (ss && cr)
         row(tr("Response network (ss→cr)"), dur(cr - ss));
-    if (s.skewShiftUs)
-        row(tr("Clock skew corrected"), dur(s.skewShiftUs));
+    if (s.skewShiftUs || s.serverShiftUs)
+        row(tr("Clock skew corrected"), dur(s.serverShiftUs != s.skewShiftUs ? s.serverShiftUs : s.skewShiftUs));
     return html + QStringLiteral("</table>");
 }
 

@@ -95,13 +95,13 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     } else {
         painter->fillRect(bar, color);
         // Network time of a shared client/server span: cs->sr and ss->cr, lighter.
-        const auto [cs, sr, ss, cr] = trace.rpcTimes(span);
-        const std::int64_t shift = raw ? 0 : span.skewShiftUs;
+        // Recorded times in the raw view, corrected ones (client and server side each by its own shift) otherwise.
+        const auto [cs, sr, ss, cr] = raw ? trace.rpcTimes(span) : trace.adjustedRpcTimes(span);
         const QColor light = color.lighter(150);
         const auto lighten = [&](std::int64_t from, std::int64_t to) {
             if (from && to && to > from) {
-                const int a = std::max(bar.left(), xAt(static_cast<double>(from + shift)));
-                const int b = std::min(bar.right() + 1, xAt(static_cast<double>(to + shift)));
+                const int a = std::max(bar.left(), xAt(static_cast<double>(from)));
+                const int b = std::min(bar.right() + 1, xAt(static_cast<double>(to)));
                 if (b > a)
                     painter->fillRect(QRect(a, bar.top(), b - a, bar.height()), light);
             }
@@ -111,7 +111,7 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const QColor tick = color.darker(170);
         for (const std::int64_t t : {cs, sr, ss, cr}) {
             if (t)
-                painter->fillRect(QRect(xAt(static_cast<double>(t + shift)), bar.top(), 1, bar.height()), tick);
+                painter->fillRect(QRect(xAt(static_cast<double>(t)), bar.top(), 1, bar.height()), tick);
         }
         if (span.isWarning() || span.isError()) {
             painter->setPen(QPen(span.isError() ? SpanPalette::errorColor().darker(150) : SpanPalette::warningColor(), 2));

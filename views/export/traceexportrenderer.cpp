@@ -157,7 +157,9 @@ void TraceExportRenderer::buildDetails()
     field(tr("Offset in trace"), QStringLiteral("+") + dur(static_cast<double>(s.startUs - t->startUs())));
     field(tr("Duration"), dur(static_cast<double>(s.durationUs)));
     field(tr("Self time"), dur(static_cast<double>(s.selfTimeUs)));
-    if (s.skewShiftUs)
+    if (s.serverShiftUs != s.skewShiftUs)
+        field(tr("Clock skew"), tr("server side shifted by %1").arg(dur(static_cast<double>(s.serverShiftUs))));
+    else if (s.skewShiftUs)
         field(tr("Clock skew"), tr("shifted by %1").arg(dur(static_cast<double>(s.skewShiftUs))));
 
     const std::size_t before = m_details.size();
@@ -634,13 +636,13 @@ void TraceExportRenderer::paintBar(QPainter *p, const Span &span, const QRectF &
         return;
     }
     p->fillRect(bar, color);
-    const auto [cs, sr, ss, cr] = trace.rpcTimes(span);
-    const std::int64_t shift = raw ? 0 : span.skewShiftUs;
+    // Recorded times in the raw view, corrected ones (client and server side each by its own shift) otherwise.
+    const auto [cs, sr, ss, cr] = raw ? trace.rpcTimes(span) : trace.adjustedRpcTimes(span);
     const QColor light = color.lighter(150);
     const auto lighten = [&](std::int64_t from, std::int64_t to) {
         if (from && to && to > from) {
-            const qreal a = std::max(bar.left(), xAt(static_cast<double>(from + shift)));
-            const qreal b = std::min(bar.right(), xAt(static_cast<double>(to + shift)));
+            const qreal a = std::max(bar.left(), xAt(static_cast<double>(from)));
+            const qreal b = std::min(bar.right(), xAt(static_cast<double>(to)));
             if (b > a)
                 p->fillRect(QRectF(a, bar.top(), b - a, bar.height()), light);
         }
@@ -650,7 +652,7 @@ void TraceExportRenderer::paintBar(QPainter *p, const Span &span, const QRectF &
     const QColor tick = color.darker(170);
     for (const std::int64_t t : {cs, sr, ss, cr})
         if (t)
-            p->fillRect(QRectF(xAt(static_cast<double>(t + shift)), bar.top(), 1, bar.height()), tick);
+            p->fillRect(QRectF(xAt(static_cast<double>(t)), bar.top(), 1, bar.height()), tick);
     if (span.isWarning() || span.isError()) {
         p->setPen(QPen(span.isError() ? SpanPalette::errorColor().darker(150) : SpanPalette::warningColor(), 2));
         p->setBrush(Qt::NoBrush);
