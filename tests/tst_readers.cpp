@@ -285,6 +285,44 @@ private slots:
         QCOMPARE(t.qstr(c.service), QStringLiteral("back"));
     }
 
+    // Grafana Tempo answers GET /api/traces/{id} with OTLP resources under "batches", and
+    // /api/v2/traces/{id} with OTLP inside {"trace": ...}; both name each span's service by its resource.
+    void tempoAnswerShapes_data()
+    {
+        QTest::addColumn<QString>("wrapperBefore");
+        QTest::addColumn<QString>("wrapperAfter");
+        QTest::newRow("v1 batches") << QStringLiteral("{\"batches\":") << QStringLiteral("}");
+        QTest::newRow("v2 trace") << QStringLiteral("{\"trace\":{\"resourceSpans\":") << QStringLiteral("}}");
+        QTest::newRow("plain otlp") << QStringLiteral("{\"resourceSpans\":") << QStringLiteral("}");
+    }
+
+    void tempoAnswerShapes()
+    {
+        QFETCH(QString, wrapperBefore);
+        QFETCH(QString, wrapperAfter);
+        const std::string resources =
+            R"([{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"frontend"}}]},
+                 "scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"b7ad6b7169203331",
+                   "name":"GET /cart","kind":2,"startTimeUnixNano":"1700000000000000000","endTimeUnixNano":"1700000000200000000"}]}]},
+                {"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"cartservice"}}]},
+                 "scopeSpans":[{"spans":[{"traceId":"0af7651916cd43dd8448eb211c80319c","spanId":"00f067aa0ba902b7",
+                   "parentSpanId":"b7ad6b7169203331","name":"GetCart","kind":2,"status":{"code":2,"message":"redis down"},
+                   "startTimeUnixNano":"1700000000050000000","endTimeUnixNano":"1700000000150000000"}]}]}])";
+        const auto bytes = std::make_shared<std::string>(wrapperBefore.toStdString() + resources + wrapperAfter.toStdString());
+        const auto result = loadTraceBytes(bytes, QStringLiteral("tempo"));
+        QVERIFY2(result.ok(), qPrintable(result.error));
+        const auto &t = *result.trace;
+        QCOMPARE(t.format(), std::string_view("otlp"));
+        QCOMPARE(t.realSpanCount(), std::size_t(2));
+        const Span &root = byId(t, "b7ad6b7169203331");
+        const Span &child = byId(t, "00f067aa0ba902b7");
+        QCOMPARE(t.qstr(root.service), QStringLiteral("frontend"));
+        QCOMPARE(t.qstr(child.service), QStringLiteral("cartservice"));
+        QCOMPARE(child.depth, 1u);
+        QCOMPARE(child.durationUs, std::int64_t(100000));
+        QVERIFY(child.isError());
+    }
+
     void progressAndCancel()
     {
         // A large input read in chunks reports progress and stops when cancelled.

@@ -117,7 +117,8 @@ std::string otlpId(const json &o, const char *key)
 }
 
 // Reads OpenTelemetry OTLP/JSON: {resourceSpans:[{resource, scopeSpans|instrumentationLibrarySpans:
-// [{scope, spans}]}]}, also inside the Jaeger API v3 {result:...} envelope and newline-delimited. A span's
+// [{scope, spans}]}]}, also inside the Jaeger API v3 {result:...} and Tempo {trace:...} envelopes, as Tempo's
+// {batches:[...]}, and newline-delimited. A span's
 // service is its resource's service.name; the resource is found from the span's JSON pointer in finish(),
 // when the whole document is known. Resource and scope attributes are not copied to every span.
 class OtlpReader : public FormatReader
@@ -207,7 +208,7 @@ private:
     struct Resource
     {
         std::size_t document;
-        std::string pointer; // "/resourceSpans/2" or "/result/resourceSpans/2"
+        std::string pointer; // "/resourceSpans/2", "/result/resourceSpans/2" or "/batches/2"
     };
     struct Pending
     {
@@ -217,8 +218,14 @@ private:
 
     std::optional<std::uint32_t> resourceSlot(const SpanContext &ctx)
     {
-        static constexpr std::string_view marker = "/resourceSpans/";
-        const auto at = ctx.pointer.rfind(marker);
+        // OTLP's name for the list of resources, and Grafana Tempo's (GET /api/traces/{id} answers
+        // {"batches": [{resource, scopeSpans}]}).
+        std::string_view marker = "/resourceSpans/";
+        auto at = ctx.pointer.rfind(marker);
+        if (at == std::string::npos) {
+            marker = "/batches/";
+            at = ctx.pointer.rfind(marker);
+        }
         if (at == std::string::npos)
             return std::nullopt;
         auto end = at + marker.size();
