@@ -25,6 +25,8 @@
 #include <QSaveFile>
 #include <QSettings>
 
+#include <QDateTime>
+
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -37,7 +39,7 @@ bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
-        if (!std::strcmp(a, "--summary") || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
+        if (!std::strcmp(a, "--summary") || !std::strcmp(a, "--search") || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
             || !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all")
             || !std::strncmp(a, "--output", 8))
             return true;
@@ -94,18 +96,93 @@ int runHeadlessFetch(const FetchCommand &command, bool summary, const QString &o
     return 0;
 }
 
+QString cl(const char *text)
+{
+    return QCoreApplication::translate("td::CommandLine", text);
+}
+
+// --profile, --backend, --base-url, --auth, --api-version, --token-header, --timeout: where and how to ask.
+// `what` names the command for messages ("--fetch", "--search").
+QString readConnection(const QCommandLineParser &parser, FetchRequest &r, const QString &what)
+{
+    if (parser.isSet(QStringLiteral("profile"))) {
+        const QString name = parser.value(QStringLiteral("profile"));
+        QSettings settings;
+        const auto profile = ConnectionProfiles::find(ConnectionProfiles::load(settings), name);
+        if (!profile)
+            return cl("there is no connection profile called \"%1\"").arg(name);
+        r = FetchRequest::fromProfile(*profile, QString(), QString());
+    }
+    if (parser.isSet(QStringLiteral("backend"))) {
+        const auto kind = backendKindFromKey(parser.value(QStringLiteral("backend")));
+        if (!kind)
+            return cl("--backend must be zipkin, jaeger, tempo or spans-api, not \"%1\"").arg(parser.value(QStringLiteral("backend")));
+        r.kind = *kind;
+    }
+    if (parser.isSet(QStringLiteral("base-url")))
+        r.baseUrl = QUrl::fromUserInput(parser.value(QStringLiteral("base-url")));
+    if (parser.isSet(QStringLiteral("auth"))) {
+        const auto auth = parseAuthSpec(parser.value(QStringLiteral("auth")));
+        if (!auth)
+            return cl("--auth must be none, bearer, basic or header:NAME, not \"%1\"").arg(parser.value(QStringLiteral("auth")));
+        if (r.kind == BackendKind::SpansApi && auth->mode != AuthMode::Header)
+            return cl("the spans API sends its token in a header: use --token-header NAME (or --auth header:NAME)");
+        r.authMode = auth->mode;
+        if (auth->mode == AuthMode::Header)
+            r.tokenHeader = auth->headerName;
+        if (auth->mode == AuthMode::Basic)
+            r.username.clear(); // TRACEDESK_TOKEN holds user:password
+    }
+    if (parser.isSet(QStringLiteral("api-version")))
+        r.apiVersion = parser.value(QStringLiteral("api-version")).toInt();
+    if (parser.isSet(QStringLiteral("token-header")))
+        r.tokenHeader = parser.value(QStringLiteral("token-header"));
+    if (parser.isSet(QStringLiteral("timeout"))) {
+        bool ok = false;
+        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+        if (!ok || seconds <= 0)
+            return cl("--timeout needs a number of seconds greater than 0");
+        r.timeoutMs = std::max(1, static_cast<int>(seconds * 1000));
+    }
+    const QString environmentToken = TokenStore::environmentToken();
+    if (!environmentToken.isEmpty())
+        r.token = environmentToken;
+    if (!r.baseUrl.isValid() || r.baseUrl.host().isEmpty())
+        return r.kind == BackendKind::SpansApi && what == QLatin1String("--fetch")
+            ? cl("--fetch needs --profile NAME or --base-url URL and --project-id P")
+            : cl("%1 needs --profile NAME or --backend KIND --base-url URL").arg(what);
+    return {};
+}
+
+void printHit(const TraceHit &hit)
+{
+    const std::string line = traceHitJson(hit).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::fwrite(line.data(), 1, line.size(), stdout);
+    std::fputc('\n', stdout);
+}
+
 } // namespace
 
 void addFetchOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {QStringLiteral("fetch"), QCoreApplication::translate("td::CommandLine", "Fetch trace ID from the spans API."),
+        {QStringLiteral("fetch"), QCoreApplication::translate("td::CommandLine", "Fetch trace ID from the spans API, Zipkin, Jaeger or Tempo."),
          QStringLiteral("ID")},
         {QStringLiteral("profile"),
-         QCoreApplication::translate("td::CommandLine", "Connection profile to fetch with (as saved in Connections)."),
+         QCoreApplication::translate("td::CommandLine", "Connection profile to fetch or search with (as saved in Connections)."),
          QStringLiteral("NAME")},
-        {QStringLiteral("base-url"), QCoreApplication::translate("td::CommandLine", "Spans API base URL (instead of a profile)."),
+        {QStringLiteral("backend"),
+         QCoreApplication::translate("td::CommandLine", "Kind of backend at --base-url: zipkin, jaeger, tempo or spans-api (default)."),
+         QStringLiteral("KIND")},
+        {QStringLiteral("base-url"), QCoreApplication::translate("td::CommandLine", "Base URL of the backend (instead of a profile)."),
          QStringLiteral("URL")},
+        {QStringLiteral("auth"),
+         QCoreApplication::translate("td::CommandLine", "How Zipkin, Jaeger or Tempo get the secret from TRACEDESK_TOKEN: none, bearer, "
+                                                        "basic (TRACEDESK_TOKEN=user:password) or header:NAME."),
+         QStringLiteral("MODE")},
+        {QStringLiteral("api-version"),
+         QCoreApplication::translate("td::CommandLine", "3: Jaeger's /api/v3/traces/ID; 2: Tempo's /api/v2/traces/ID."),
+         QStringLiteral("N")},
         {QStringLiteral("project-id"), QCoreApplication::translate("td::CommandLine", "Project id."), QStringLiteral("P")},
         {QStringLiteral("cluster-id"), QCoreApplication::translate("td::CommandLine", "clusterId header."), QStringLiteral("C")},
         {QStringLiteral("namespace"), QCoreApplication::translate("td::CommandLine", "namespace header."), QStringLiteral("N")},
@@ -131,44 +208,150 @@ FetchCommand parseFetchOptions(const QCommandLineParser &parser)
         return command;
     }
     FetchRequest &r = command.request;
-    if (parser.isSet(QStringLiteral("profile"))) {
-        const QString name = parser.value(QStringLiteral("profile"));
-        QSettings settings;
-        const auto profile = ConnectionProfiles::find(ConnectionProfiles::load(settings), name);
-        if (!profile) {
-            command.error = QCoreApplication::translate("td::CommandLine", "there is no connection profile called \"%1\"").arg(name);
-            return command;
-        }
-        r = FetchRequest::fromProfile(*profile, QString(), QString());
-    }
+    const QString connectionError = readConnection(parser, r, QStringLiteral("--fetch"));
     r.traceId = parser.value(QStringLiteral("fetch")).trimmed();
-    if (parser.isSet(QStringLiteral("base-url")))
-        r.baseUrl = QUrl::fromUserInput(parser.value(QStringLiteral("base-url")));
     if (parser.isSet(QStringLiteral("project-id")))
         r.projectId = parser.value(QStringLiteral("project-id"));
     if (parser.isSet(QStringLiteral("cluster-id")))
         r.clusterId = parser.value(QStringLiteral("cluster-id"));
     if (parser.isSet(QStringLiteral("namespace")))
         r.namespaceName = parser.value(QStringLiteral("namespace"));
-    if (parser.isSet(QStringLiteral("token-header")))
-        r.tokenHeader = parser.value(QStringLiteral("token-header"));
-    if (parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0) {
-            command.error = QCoreApplication::translate("td::CommandLine", "--timeout needs a number of seconds greater than 0");
-            return command;
-        }
-        r.timeoutMs = std::max(1, static_cast<int>(seconds * 1000));
-    }
-    r.token = TokenStore::environmentToken();
     if (r.traceId.isEmpty())
         command.error = QCoreApplication::translate("td::CommandLine", "--fetch needs a trace id that is not empty");
-    else if (!r.baseUrl.isValid() || r.baseUrl.host().isEmpty())
-        command.error = QCoreApplication::translate("td::CommandLine", "--fetch needs --profile NAME or --base-url URL and --project-id P");
-    else if (r.projectId.trimmed().isEmpty())
+    else if (!connectionError.isEmpty())
+        command.error = connectionError;
+    else if (r.kind == BackendKind::SpansApi && r.projectId.trimmed().isEmpty())
         command.error = QCoreApplication::translate("td::CommandLine", "--fetch needs --project-id P (or a --profile that has one)");
     return command;
+}
+
+void addSearchOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {QStringLiteral("search"), cl("Search Zipkin, Jaeger or Tempo for traces and print one JSON object a line: traceId, "
+                                      "rootService, rootName, startUs, durationUs, spanCount, errorCount, services.")},
+        {QStringLiteral("service"), cl("With --search: the service."), QStringLiteral("S")},
+        {QStringLiteral("operation"), cl("With --search: the operation (span name)."), QStringLiteral("O")},
+        {QStringLiteral("tag"), cl("With --search: a tag that must match, key=value; give it several times for several."),
+         QStringLiteral("K=V")},
+        {QStringLiteral("traceql"), cl("With --search on Tempo: a TraceQL query instead of the filters."), QStringLiteral("Q")},
+        {QStringLiteral("min-duration"), cl("With --search: at least this long, e.g. 100ms."), QStringLiteral("D")},
+        {QStringLiteral("max-duration"), cl("With --search: at most this long, e.g. 2s."), QStringLiteral("D")},
+        {QStringLiteral("since"), cl("With --search: the last D (15m, 1h, 6h, 24h, ...; default 1h)."), QStringLiteral("D")},
+        {QStringLiteral("start"), cl("With --search: from T (ISO 8601 such as 2026-12-06T10:00:00Z, or epoch seconds)."),
+         QStringLiteral("T")},
+        {QStringLiteral("end"), cl("With --search: until T (default now)."), QStringLiteral("T")},
+        {QStringLiteral("limit"), cl("With --search: at most N traces (default 20)."), QStringLiteral("N")},
+    });
+}
+
+SearchCommand parseSearchOptions(const QCommandLineParser &parser, std::int64_t nowUs)
+{
+    SearchCommand command;
+    command.requested = parser.isSet(QStringLiteral("search"));
+    if (!command.requested) {
+        for (const char *option : {"service", "operation", "tag", "traceql", "min-duration", "max-duration", "since", "start", "end", "limit"})
+            if (parser.isSet(QString::fromLatin1(option))) {
+                command.error = cl("--%1 needs --search").arg(QString::fromLatin1(option));
+                break;
+            }
+        return command;
+    }
+    if (parser.isSet(QStringLiteral("fetch"))) {
+        command.error = cl("--search and --fetch cannot be used together");
+        return command;
+    }
+    FetchRequest &r = command.connection;
+    r.kind = BackendKind::Zipkin; // no default kind for searches: the spans API cannot search
+    const bool kindGiven = parser.isSet(QStringLiteral("backend")) || parser.isSet(QStringLiteral("profile"));
+    command.error = readConnection(parser, r, QStringLiteral("--search"));
+    if (!command.error.isEmpty())
+        return command;
+    if (!kindGiven) {
+        command.error = cl("--search needs --backend zipkin|jaeger|tempo (or a --profile of one of them)");
+        return command;
+    }
+    if (!backendCanSearch(r.kind)) {
+        command.error = cl("--search needs --backend zipkin, jaeger or tempo: the spans API cannot search");
+        return command;
+    }
+    TraceQuery &q = command.query;
+    q.service = parser.value(QStringLiteral("service"));
+    q.operation = parser.value(QStringLiteral("operation"));
+    q.traceQl = parser.value(QStringLiteral("traceql"));
+    for (const QString &tag : parser.values(QStringLiteral("tag"))) {
+        const qsizetype eq = tag.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            command.error = cl("--tag needs key=value, not \"%1\"").arg(tag);
+            return command;
+        }
+        q.tags.append({tag.left(eq).trimmed(), tag.mid(eq + 1).trimmed()});
+    }
+    const auto duration = [&parser, &command](const char *option, std::int64_t &out) {
+        if (!parser.isSet(QString::fromLatin1(option)))
+            return true;
+        out = backendapi::parseDurationUs(parser.value(QString::fromLatin1(option)));
+        if (out <= 0) {
+            command.error = cl("--%1 needs a duration such as 100ms, 2s or 1m, not \"%2\"")
+                                .arg(QString::fromLatin1(option), parser.value(QString::fromLatin1(option)));
+            return false;
+        }
+        return true;
+    };
+    if (!duration("min-duration", q.minDurationUs) || !duration("max-duration", q.maxDurationUs))
+        return command;
+    if (parser.isSet(QStringLiteral("since")) && (parser.isSet(QStringLiteral("start")) || parser.isSet(QStringLiteral("end")))) {
+        command.error = cl("give either --since D or --start T [--end T], not both");
+        return command;
+    }
+    std::int64_t since = 3600LL * 1000000;
+    if (!duration("since", since))
+        return command;
+    q.endUs = nowUs;
+    q.startUs = nowUs - since;
+    for (const char *option : {"start", "end"}) {
+        if (!parser.isSet(QString::fromLatin1(option)))
+            continue;
+        const auto t = backendapi::parseTimeUs(parser.value(QString::fromLatin1(option)));
+        if (!t) {
+            command.error = cl("--%1 needs a time such as 2026-12-06T10:00:00Z or epoch seconds, not \"%2\"")
+                                .arg(QString::fromLatin1(option), parser.value(QString::fromLatin1(option)));
+            return command;
+        }
+        (std::strcmp(option, "start") == 0 ? q.startUs : q.endUs) = *t;
+    }
+    if (parser.isSet(QStringLiteral("start")) && !parser.isSet(QStringLiteral("end")))
+        q.endUs = nowUs;
+    if (parser.isSet(QStringLiteral("end")) && !parser.isSet(QStringLiteral("start")))
+        q.startUs = q.endUs - since;
+    if (parser.isSet(QStringLiteral("limit"))) {
+        bool ok = false;
+        q.limit = parser.value(QStringLiteral("limit")).toInt(&ok);
+        if (!ok || q.limit < 1) {
+            command.error = cl("--limit needs a whole number of at least 1");
+            return command;
+        }
+    }
+    const QString problem = TraceSearchClient::queryProblem(r.kind, q);
+    if (!problem.isEmpty())
+        command.error = problem;
+    return command;
+}
+
+int runSearchCommand(const SearchCommand &command)
+{
+    FetchRequest connection = command.connection;
+    readStoredToken(connection);
+    const SearchResult result = searchBlocking(connection, command.query);
+    if (!result.ok()) {
+        printErr(result.describe());
+        return 3;
+    }
+    for (const TraceHit &hit : result.hits)
+        printHit(hit);
+    if (result.hits.empty())
+        printErr(result.message);
+    return 0;
 }
 
 int runTraceDesk(int argc, char **argv)
@@ -213,6 +396,7 @@ int runTraceDesk(int argc, char **argv)
         QStringLiteral("N"));
     parser.addOption(maxSpansOption);
     addFetchOptions(parser);
+    addSearchOptions(parser);
     addExportOptions(parser);
     parser.addPositionalArgument(QStringLiteral("file"),
         QCoreApplication::translate("td::CommandLine", "Trace file to open (JSON), or a trace link tracedesk://trace/ID?profile=NAME."),
@@ -232,6 +416,18 @@ int runTraceDesk(int argc, char **argv)
     if (!fetch.error.isEmpty()) {
         printErr(fetch.error);
         return 1;
+    }
+    const SearchCommand search = parseSearchOptions(parser, QDateTime::currentMSecsSinceEpoch() * 1000);
+    if (!search.error.isEmpty()) {
+        printErr(search.error);
+        return 1;
+    }
+    if (search.requested) {
+        if (!files.isEmpty()) {
+            printErr(QStringLiteral("--search takes no FILE"));
+            return 1;
+        }
+        return runSearchCommand(search);
     }
     if (fetch.requested && !files.isEmpty()) {
         printErr(QStringLiteral("--fetch and a FILE cannot be opened together"));

@@ -14,15 +14,26 @@ QString ConnectionProfile::validationError() const
         return tr("The base URL must be a full address such as https://apm.example.com.");
     if (baseUrl.scheme() != QLatin1String("https") && baseUrl.scheme() != QLatin1String("http"))
         return tr("The base URL must start with https:// (or http:// for a local test server).");
-    if (projectId.trimmed().isEmpty())
+    if (kind == BackendKind::SpansApi && projectId.trimmed().isEmpty())
         return tr("The project id is missing.");
-    if (tokenHeader.trimmed().isEmpty())
+    if (kind == BackendKind::SpansApi && tokenHeader.trimmed().isEmpty())
         return tr("The token header name is missing (usually X-Auth-Token).");
+    if (kind != BackendKind::SpansApi && authMode == AuthMode::Header && !parseAuthSpec(QString(QStringLiteral("header:") + tokenHeader)))
+        return tr("The header name for the secret is missing or not a valid HTTP header name.");
+    if (kind != BackendKind::SpansApi && authMode == AuthMode::Basic && username.trimmed().isEmpty())
+        return tr("Basic authentication needs a user name.");
     if (timeoutSeconds < 1)
         return tr("The timeout must be at least one second.");
     if (maxMegabytes < 1 || maxMegabytes > maxMaxMegabytes)
         return tr("The size limit must be between 1 and %1 MiB.").arg(maxMaxMegabytes);
     return {};
+}
+
+AuthSpec ConnectionProfile::auth() const
+{
+    if (kind == BackendKind::SpansApi)
+        return AuthSpec{AuthMode::Header, tokenHeader.trimmed()};
+    return AuthSpec{authMode, authMode == AuthMode::Header ? tokenHeader.trimmed() : QString()};
 }
 
 namespace ConnectionProfiles {
@@ -46,7 +57,12 @@ QList<ConnectionProfile> load(QSettings &settings)
         settings.setArrayIndex(i);
         ConnectionProfile p;
         p.name = settings.value(QStringLiteral("name")).toString();
+        p.kind = backendKindFromKey(settings.value(QStringLiteral("kind")).toString()).value_or(BackendKind::SpansApi);
         p.baseUrl = QUrl(settings.value(QStringLiteral("baseUrl")).toString());
+        if (const auto auth = parseAuthSpec(settings.value(QStringLiteral("auth"), QStringLiteral("none")).toString()))
+            p.authMode = auth->mode;
+        p.username = settings.value(QStringLiteral("username")).toString();
+        p.apiVersion = settings.value(QStringLiteral("apiVersion"), 0).toInt();
         p.projectId = settings.value(QStringLiteral("projectId")).toString();
         p.clusterId = settings.value(QStringLiteral("clusterId")).toString();
         p.namespaceName = settings.value(QStringLiteral("namespace")).toString();
@@ -71,7 +87,12 @@ void save(QSettings &settings, const QList<ConnectionProfile> &profiles)
         const ConnectionProfile &p = profiles.at(i);
         settings.setArrayIndex(i);
         settings.setValue(QStringLiteral("name"), p.name);
+        settings.setValue(QStringLiteral("kind"), backendKindKey(p.kind));
         settings.setValue(QStringLiteral("baseUrl"), p.baseUrl.toString());
+        // "none", "bearer", "basic" or "header:NAME", as --auth spells it.
+        settings.setValue(QStringLiteral("auth"), authSpecText(AuthSpec{p.authMode, p.tokenHeader.trimmed()}));
+        settings.setValue(QStringLiteral("username"), p.username);
+        settings.setValue(QStringLiteral("apiVersion"), p.apiVersion);
         settings.setValue(QStringLiteral("projectId"), p.projectId);
         settings.setValue(QStringLiteral("clusterId"), p.clusterId);
         settings.setValue(QStringLiteral("namespace"), p.namespaceName);

@@ -6,24 +6,33 @@
 #include <QStringList>
 #include <QUrl>
 
+#include "backendapi.h"
+
 #include <optional>
 
 class QSettings;
 
 namespace td {
 
-// Where and how to reach one spans API. The token is not part of it: tokens live in TokenStore only.
+// Where and how to reach one trace backend: the spans API (the default kind), Zipkin, Jaeger or Tempo.
+// The token or password is not part of it: secrets live in TokenStore only.
 struct ConnectionProfile
 {
     Q_DECLARE_TR_FUNCTIONS(ConnectionProfile)
 
 public:
     QString name;
-    QUrl baseUrl;        // e.g. https://apm.example.com ; the path /v1/{project}/ats/spans is added
-    QString projectId;
+    BackendKind kind = BackendKind::SpansApi;
+    QUrl baseUrl;        // e.g. https://apm.example.com ; the spans API adds /v1/{project}/ats/spans
+    // Zipkin, Jaeger and Tempo: how the secret is sent (the spans API always sends it in tokenHeader).
+    AuthMode authMode = AuthMode::None;
+    QString username;    // AuthMode::Basic: the user; the password is the profile's secret
+    // Jaeger 3: /api/v3/traces/{id}; Tempo 2: /api/v2/traces/{id}; 0: the classic paths.
+    int apiVersion = 0;
+    QString projectId;   // spans API only
     QString clusterId;   // optional request header "clusterId"
     QString namespaceName; // optional request header "namespace"
-    QString tokenHeader = QStringLiteral("X-Auth-Token");
+    QString tokenHeader = QStringLiteral("X-Auth-Token"); // spans API, and AuthMode::Header of the others
     int timeoutSeconds = 30;
     // The largest answer accepted, in MiB; a bigger download is stopped and reported.
     static constexpr int defaultMaxMegabytes = 256;
@@ -34,6 +43,8 @@ public:
 
     // Empty when usable; else one sentence saying what to fix.
     QString validationError() const;
+    // How the secret is sent: the spans API's token header, or authMode.
+    AuthSpec auth() const;
 };
 
 // Profiles and recent trace ids in QSettings ("connections/..."). Tokens are never written here.

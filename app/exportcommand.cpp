@@ -31,7 +31,7 @@ void printErr(const QString &text)
 
 } // namespace
 
-FetchResult fetchBlocking(FetchRequest request)
+void readStoredToken(FetchRequest &request)
 {
     if (request.token.isEmpty() && !request.profileName.isEmpty()) {
         // The keychain may not answer at all on a server; TokenStore bounds the wait.
@@ -44,6 +44,11 @@ FetchResult fetchBlocking(FetchRequest request)
         });
         loop.exec();
     }
+}
+
+FetchResult fetchBlocking(FetchRequest request)
+{
+    readStoredToken(request);
     SpansApiClient client;
     FetchResult result;
     QEventLoop loop;

@@ -13,6 +13,8 @@ struct FetchResult;
 // Fetches without a window: the token from the profile's keychain entry when none is given (the wait
 // bounded), then the request, waiting in a local event loop.
 FetchResult fetchBlocking(FetchRequest request);
+// Without a token, a request of a saved profile takes the profile's secret from the keychain (bounded wait).
+void readStoredToken(FetchRequest &request);
 
 // --export OUT.png|svg|pdf|md [FILE | --fetch ID ...] with --width, --scope, --details, --no-redact.
 void addExportOptions(QCommandLineParser &parser);

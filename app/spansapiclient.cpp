@@ -77,7 +77,11 @@ QString formatSeconds(int ms)
 FetchRequest FetchRequest::fromProfile(const ConnectionProfile &profile, const QString &traceId, const QString &token)
 {
     FetchRequest r;
+    r.kind = profile.kind;
     r.baseUrl = profile.baseUrl;
+    r.authMode = profile.authMode;
+    r.username = profile.username;
+    r.apiVersion = profile.apiVersion;
     r.projectId = profile.projectId;
     r.clusterId = profile.clusterId;
     r.namespaceName = profile.namespaceName;
@@ -94,6 +98,10 @@ FetchRequest FetchRequest::fromProfile(const ConnectionProfile &profile, const Q
 
 QUrl FetchRequest::url() const
 {
+    if (isRaw())
+        return rawUrl;
+    if (kind != BackendKind::SpansApi)
+        return backendapi::traceUrl(kind, baseUrl, traceId, apiVersion);
     QUrl url = baseUrl;
     QString path = url.path();
     while (path.endsWith(QLatin1Char('/')))
@@ -111,7 +119,23 @@ QUrl FetchRequest::url() const
 QString FetchRequest::sourceName() const
 {
     const QString where = profileName.isEmpty() ? baseUrl.host() : profileName;
+    if (kind != BackendKind::SpansApi)
+        return where + QLatin1Char('/') + backendKindKey(kind);
     return where + QLatin1Char('/') + projectId.trimmed();
+}
+
+AuthSpec FetchRequest::auth() const
+{
+    if (kind == BackendKind::SpansApi)
+        return AuthSpec{AuthMode::Header, tokenHeader.trimmed()};
+    return AuthSpec{authMode, authMode == AuthMode::Header ? tokenHeader.trimmed() : QString()};
+}
+
+QString FetchRequest::whereText() const
+{
+    if (kind == BackendKind::SpansApi)
+        return SpansApiClient::tr("project %1").arg(projectId.trimmed());
+    return SpansApiClient::tr("%1 at %2").arg(backendKindTitle(kind), baseUrl.toString(QUrl::RemoveUserInfo));
 }
 
 QString fetchStepName(FetchStep step)
@@ -124,7 +148,8 @@ QString fetchStepName(FetchStep step)
     case FetchStep::Tls: return SpansApiClient::tr("checking the server certificate (TLS)");
     case FetchStep::Redirect: return SpansApiClient::tr("following a redirect");
     case FetchStep::Authentication: return SpansApiClient::tr("authenticating");
-    case FetchStep::NotFound: return SpansApiClient::tr("finding the spans API");
+    case FetchStep::NotFound: return SpansApiClient::tr("finding the API");
+    case FetchStep::QueryRejected: return SpansApiClient::tr("sending the query");
     case FetchStep::HttpStatus: return SpansApiClient::tr("requesting the trace");
     case FetchStep::Transfer: return SpansApiClient::tr("downloading");
     case FetchStep::TooLarge: return SpansApiClient::tr("downloading");
@@ -219,7 +244,7 @@ void SpansApiClient::fetch(const FetchRequest &request)
         });
     };
 
-    if (m_request.traceId.isEmpty()) {
+    if (m_request.traceId.isEmpty() && !m_request.isRaw()) {
         failSoon(failure(FetchStep::Request, tr("The trace id is empty."), tr("Enter the trace id to fetch.")));
         return;
     }
@@ -230,28 +255,35 @@ void SpansApiClient::fetch(const FetchRequest &request)
                          tr("Check the base URL in the connection profile, e.g. https://apm.example.com.")));
         return;
     }
-    if (m_request.projectId.trimmed().isEmpty()) {
+    if (m_request.kind == BackendKind::SpansApi && !m_request.isRaw() && m_request.projectId.trimmed().isEmpty()) {
         failSoon(failure(FetchStep::Request, tr("The project id is empty."),
                          tr("Enter the project id in the connection profile.")));
         return;
     }
-    const QByteArray headerName = m_request.tokenHeader.trimmed().toLatin1();
-    if (!m_request.token.isEmpty() && headerName.isEmpty()) {
+    const AuthSpec auth = m_request.auth();
+    if (!m_request.token.isEmpty() && auth.mode == AuthMode::Header && auth.headerName.isEmpty()) {
         failSoon(failure(FetchStep::Request, tr("The token header name is empty."),
-                         tr("Set the token header in the connection profile (usually X-Auth-Token).")));
+                         m_request.kind == BackendKind::SpansApi
+                             ? tr("Set the token header in the connection profile (usually X-Auth-Token).")
+                             : tr("Set the header name in the connection profile, or choose another kind of authentication.")));
         return;
     }
+    // Basic authentication sends "user:password"; the secret is the password.
+    const QString secret = auth.mode == AuthMode::Basic && !m_request.username.isEmpty()
+        ? m_request.username + QLatin1Char(':') + m_request.token
+        : m_request.token;
+    const auto [authName, authValue] = authHeader(auth, secret);
 
     QNetworkRequest req(m_request.url());
     req.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::UserVerifiedRedirectPolicy);
     req.setMaximumRedirectsAllowed(5);
     req.setRawHeader("Accept", "application/json");
     req.setHeader(QNetworkRequest::UserAgentHeader, QByteArrayLiteral("TraceDesk/" TRACEDESK_VERSION));
-    if (!m_request.token.isEmpty())
-        req.setRawHeader(headerName, m_request.token.toUtf8());
-    if (!m_request.clusterId.trimmed().isEmpty())
+    if (!authName.isEmpty())
+        req.setRawHeader(authName, authValue);
+    if (m_request.kind == BackendKind::SpansApi && !m_request.clusterId.trimmed().isEmpty())
         req.setRawHeader("clusterId", m_request.clusterId.trimmed().toUtf8());
-    if (!m_request.namespaceName.trimmed().isEmpty())
+    if (m_request.kind == BackendKind::SpansApi && !m_request.namespaceName.trimmed().isEmpty())
         req.setRawHeader("namespace", m_request.namespaceName.trimmed().toUtf8());
 
     if (base.scheme() == QLatin1String("https")) {
@@ -354,7 +386,7 @@ FetchResult SpansApiClient::classifyNetworkError(QNetworkReply *reply) const
     case QNetworkReply::ConnectionRefusedError:
         return failure(FetchStep::Connect,
                        tr("%1 refused the connection on port %2.").arg(host).arg(url.port(url.scheme() == QLatin1String("https") ? 443 : 80)),
-                       tr("Check the base URL (%1) and its port: is the spans API served there?").arg(base));
+                       tr("Check the base URL (%1) and its port: is %2 served there?").arg(base, apiName()));
     case QNetworkReply::TimeoutError:
         return failure(FetchStep::Timeout, tr("The connection to %1 timed out.").arg(host),
                        tr("Check the base URL (%1) and that the server is reachable from this network (VPN, proxy).").arg(base));
@@ -407,6 +439,42 @@ FetchResult SpansApiClient::classifyNetworkError(QNetworkReply *reply) const
                    tr("Try again; check the base URL (%1) if it keeps failing.").arg(base));
 }
 
+QString SpansApiClient::apiName() const
+{
+    return m_request.kind == BackendKind::SpansApi ? tr("the spans API") : backendKindTitle(m_request.kind);
+}
+
+FetchResult SpansApiClient::backendStatusFailure(int status, const QString &reason) const
+{
+    const QString said = backendapi::serverMessage(m_body);
+    const QString saidText = said.isEmpty() ? tr("(no message)") : said;
+    const QString base = m_request.baseUrl.toString(QUrl::RemoveUserInfo);
+    const QString title = backendKindTitle(m_request.kind);
+    if (!m_request.isRaw() && backendapi::saysTraceNotFound(m_request.kind, status, m_body)) {
+        return failure(FetchStep::NoTraceData,
+                       tr("%1 has no trace with id %2 (HTTP %3). The server said: %4").arg(title, m_request.traceId).arg(status).arg(saidText),
+                       tr("Check the trace id, and that %1 is the backend the trace was sent to. Very recent traces can take "
+                          "a minute to appear; old ones may have passed the backend's retention.").arg(base));
+    }
+    if (status == 404) {
+        return failure(FetchStep::NotFound,
+                       tr("The server answered HTTP 404 (not found) for %1. The server said: %2").arg(m_request.url().path(), saidText),
+                       tr("Check the base URL (%1) and the backend kind (%2): %3").arg(base, title,
+                          m_request.kind == BackendKind::Zipkin   ? tr("Zipkin serves /api/v2/... usually on port 9411.")
+                          : m_request.kind == BackendKind::Jaeger ? tr("Jaeger's query service serves /api/... usually on port 16686.")
+                                                                  : tr("Tempo serves /api/... usually on port 3200.")));
+    }
+    if (status == 400) {
+        return failure(FetchStep::QueryRejected, tr("%1 rejected the request (HTTP 400): %2").arg(title, saidText),
+                       m_request.kind == BackendKind::Tempo
+                           ? tr("Check the search fields; for TraceQL, the query's syntax (e.g. { resource.service.name = \"api\" }).")
+                           : tr("Check the search fields (service, tags as key=value, durations such as 100ms)."));
+    }
+    return failure(FetchStep::HttpStatus, tr("%1 answered HTTP %2 %3: %4").arg(title).arg(status).arg(reason, saidText),
+                   status >= 500 ? tr("The backend has a problem; try again later, or ask whoever runs %1.").arg(base)
+                                 : tr("Check the connection profile (base URL, backend kind, authentication)."));
+}
+
 void SpansApiClient::onReplyFinished()
 {
     if (!m_reply)
@@ -441,12 +509,21 @@ void SpansApiClient::onReplyFinished()
                             "scheme and host, so the token is not sent elsewhere.").arg(m_refusedRedirect),
                          tr("If that address is right, use it as the base URL in the connection profile."));
     } else if (status == 401 || status == 403) {
+        const QString said = m_request.kind == BackendKind::SpansApi ? QString() : backendapi::serverMessage(m_body);
         result = failure(FetchStep::Authentication,
-                         status == 401 ? tr("The server rejected the token (HTTP 401): it is missing, wrong or expired.")
-                                       : tr("The server refused access (HTTP 403): the token is rejected or expired, "
-                                            "or it has no access to project %1.").arg(project),
-                         tr("Enter a new token for this connection profile and try again."));
+                         (status == 401 ? tr("The server rejected the token (HTTP 401): it is missing, wrong or expired.")
+                          : m_request.kind == BackendKind::SpansApi
+                              ? tr("The server refused access (HTTP 403): the token is rejected or expired, "
+                                   "or it has no access to project %1.").arg(project)
+                              : tr("The server refused access (HTTP 403): the credentials are rejected or have no access."))
+                             + (said.isEmpty() ? QString() : tr(" The server said: %1").arg(said)),
+                         m_request.kind == BackendKind::SpansApi || m_request.authMode != AuthMode::None
+                             ? tr("Enter a new token for this connection profile and try again.")
+                             : tr("This backend wants credentials: set the profile's authentication (bearer token, basic or a header)."));
         result.tokenRejected = true;
+    } else if (m_request.kind != BackendKind::SpansApi && status != 0 && (status < 200 || status > 299)) {
+        const QString reason = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        result = backendStatusFailure(status, reason);
     } else if (status == 404) {
         result = failure(FetchStep::NotFound, tr("The server answered HTTP 404 (not found) for %1.").arg(m_request.url().path()),
                          tr("Check the base URL and the project id (%1) in the connection profile.").arg(project));
@@ -465,6 +542,14 @@ void SpansApiClient::onReplyFinished()
                                        : tr("Check the connection profile (base URL, project id, headers)."));
     } else if (reply->error() != QNetworkReply::NoError) {
         result = classifyNetworkError(reply);
+    } else if (m_request.isRaw()) {
+        // The caller reads the answer (a search or a list of names).
+        result.step = FetchStep::Succeeded;
+        result.httpStatus = status;
+        result.bytes = std::make_shared<const std::string>(std::move(m_body));
+        m_body = std::string();
+        finish(std::move(result));
+        return;
     } else {
         startParse();
         return;
@@ -523,8 +608,8 @@ void SpansApiClient::startParse()
             result.message = tr("The fetch was cancelled.");
         } else if (load.ok()) {
             result.step = FetchStep::Succeeded;
-            result.message = tr("Fetched trace %1 from project %2 (%3 spans).")
-                                 .arg(id, project).arg(load.trace->realSpanCount());
+            result.message = tr("Fetched trace %1 from %2 (%3 spans).")
+                                 .arg(id, m_request.whereText()).arg(load.trace->realSpanCount());
             for (const Problem &p : load.trace->problems())
                 if (p.kind == Problem::Kind::Other && p.message.find(expected) != std::string::npos)
                     result.warnings << QString::fromStdString(p.message);
@@ -549,6 +634,13 @@ void SpansApiClient::startParse()
             result.message = tr("The spans API answered %1.").arg(code)
                 + (serverMessage.isEmpty() ? QString() : QLatin1Char(' ') + serverMessage);
             result.hint = tr("TraceDesk does not know this code; the server's message is shown as given.");
+        } else if (m_request.kind != BackendKind::SpansApi && looksLikeJson(*bytes) && load.line == 0
+                   && (backendapi::saysTraceNotFound(m_request.kind, 200, *bytes) || bytes->find_first_not_of(" \t\r\n[]{}") == std::string::npos
+                       || bytes->find("\"resourceSpans\":[]") != std::string::npos || bytes->find("\"batches\":[]") != std::string::npos)) {
+            // An empty answer ([] from Zipkin, {} or no batches from Tempo, "trace not found" from Jaeger).
+            result.step = FetchStep::NoTraceData;
+            result.message = tr("%1 has no trace with id %2 (the answer holds no spans).").arg(backendKindTitle(m_request.kind), id);
+            result.hint = tr("Check the trace id and the base URL. Very recent traces can take a minute to appear.");
         } else if (!looksLikeJson(*bytes) || load.line > 0) {
             result.step = FetchStep::NotJson;
             result.message = tr("The answer is not JSON (%1). It began: %2").arg(load.error, excerpt(*bytes));
@@ -556,7 +648,9 @@ void SpansApiClient::startParse()
         } else {
             result.step = FetchStep::NotTrace;
             result.message = tr("The answer is JSON but holds no spans: %1").arg(load.error);
-            result.hint = tr("Check that the base URL points at the spans API (…/v1/{project_id}/ats/spans).");
+            result.hint = m_request.kind == BackendKind::SpansApi
+                ? tr("Check that the base URL points at the spans API (…/v1/{project_id}/ats/spans).")
+                : tr("Check that the base URL points at %1 and that the profile's backend kind is right.").arg(apiName());
         }
         result.envelopeCode = code;
         result.envelopeMessage = serverMessage;

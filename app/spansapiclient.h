@@ -1,5 +1,6 @@
 #pragma once
 
+#include "backendapi.h"
 #include "traceloader.h"
 
 #include <QObject>
@@ -22,10 +23,17 @@ namespace td {
 
 struct ConnectionProfile;
 
-// One GET {base}/v1/{project}/ats/spans?traceId={id}.
+// One GET of a trace: {base}/v1/{project}/ats/spans?traceId={id} for the spans API, or the trace address of
+// Zipkin, Jaeger or Tempo (backendapi::traceUrl). With rawUrl set, a GET of that address whose answer is
+// returned unparsed (the search page's services, operations and searches).
 struct FetchRequest
 {
+    BackendKind kind = BackendKind::SpansApi;
     QUrl baseUrl;
+    AuthMode authMode = AuthMode::None; // Zipkin, Jaeger, Tempo; the spans API always uses tokenHeader
+    QString username;                   // AuthMode::Basic: sent as username:token
+    int apiVersion = 0;                 // see ConnectionProfile::apiVersion
+    QUrl rawUrl;
     QString projectId;
     QString clusterId;     // sent as header "clusterId" when not empty
     QString namespaceName; // sent as header "namespace" when not empty
@@ -41,6 +49,10 @@ struct FetchRequest
     static FetchRequest fromProfile(const ConnectionProfile &profile, const QString &traceId, const QString &token);
     QUrl url() const;
     QString sourceName() const;
+    AuthSpec auth() const;
+    bool isRaw() const { return rawUrl.isValid() && !rawUrl.isEmpty(); }
+    // "project demo" for the spans API, "Zipkin at host" for the others: for messages.
+    QString whereText() const;
 };
 
 // Which step a fetch stopped at. Every failure says what happened and what to do.
@@ -52,7 +64,8 @@ enum class FetchStep {
     Tls,
     Redirect,        // redirected to another host or from https to http
     Authentication,  // HTTP 401/403
-    NotFound,        // HTTP 404
+    NotFound,        // HTTP 404 that is not the backend saying "no such trace"
+    QueryRejected,   // HTTP 400 from Zipkin, Jaeger or Tempo (a bad search, e.g. TraceQL that does not parse)
     HttpStatus,      // any other non-2xx status
     Transfer,        // the connection broke during the download
     TooLarge,        // the answer exceeded maxBytes
@@ -60,7 +73,7 @@ enum class FetchStep {
     NotJson,         // the body is not JSON
     NotTrace,        // JSON, but no spans in it
     ParameterRejected, // SVCSTG.ATS.400101
-    NoTraceData,       // SVCSTG.ATS.200103 (or success with no spans)
+    NoTraceData,       // SVCSTG.ATS.200103 (or success with no spans); a backend's "trace not found"
     ApiError,          // any other spans API errorCode
 };
 
@@ -127,6 +140,9 @@ private:
     void finish(FetchResult result);
     FetchResult failure(FetchStep step, const QString &message, const QString &hint) const;
     FetchResult classifyNetworkError(QNetworkReply *reply) const;
+    // The answer to an HTTP error status from Zipkin, Jaeger or Tempo, with the server's own message.
+    FetchResult backendStatusFailure(int status, const QString &reason) const;
+    QString apiName() const; // "the spans API", "Zipkin", ...
 
     QNetworkAccessManager *m_manager = nullptr;
     QPointer<QNetworkReply> m_reply;

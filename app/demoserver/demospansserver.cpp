@@ -1,7 +1,9 @@
 #include "demospansserver.h"
 
+#include "demohttp.h"
 #include "spansapicodes.h"
 
+#include <QDir>
 #include <QFile>
 #include <QPointer>
 #include <QTcpSocket>
@@ -52,13 +54,17 @@ QByteArray head(int status, const QByteArray &contentType, qint64 contentLength,
     return h;
 }
 
+} // namespace
+
 void respond(QTcpSocket *socket, int status, const QByteArray &contentType, const QByteArray &body,
-             const QByteArray &extra = {})
+             const QByteArray &extra)
 {
     socket->write(head(status, contentType, body.size(), extra));
     socket->write(body);
     socket->disconnectFromHost(); // after the buffered bytes are written
 }
+
+namespace {
 
 void collectSpans(const json &value, std::vector<json> &out)
 {
@@ -93,6 +99,11 @@ DemoSpansServer::DemoSpansServer(QObject *parent)
     connect(&m_server, &QTcpServer::newConnection, this, &DemoSpansServer::onNewConnection);
     const QStringList ids = addTraceFile(QStringLiteral(":/tracedesk-demo/sample-trace.json"));
     m_sampleTraceId = ids.value(0);
+    // Real traces of the Zipkin, Jaeger and OpenTelemetry projects for the Zipkin, Jaeger and Tempo APIs.
+    const QDir backends(QStringLiteral(":/tracedesk-demo/backends"));
+    for (const QString &dir : backends.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
+        for (const QString &file : QDir(backends.filePath(dir)).entryList(QDir::Files, QDir::Name))
+            addBackendTraceFile(backends.filePath(dir) + QLatin1Char('/') + file);
 }
 
 DemoSpansServer::~DemoSpansServer() = default;
@@ -254,6 +265,17 @@ void DemoSpansServer::handle(QTcpSocket *socket, const DemoRequest &request)
         return;
     }
     const QUrl url = QUrl::fromEncoded("http://127.0.0.1" + request.target);
+    for (BackendKind kind : {BackendKind::Zipkin, BackendKind::Jaeger, BackendKind::Tempo}) {
+        const QString prefix = QLatin1Char('/') + backendKindKey(kind) + QLatin1Char('/');
+        if (url.path().startsWith(prefix)) {
+            if (!m_token.isEmpty() && request.header(m_tokenHeader) != m_token) {
+                respond(socket, 401, "text/plain", "Unauthorized\n");
+                return;
+            }
+            handleBackend(socket, kind, url.path().mid(prefix.size() - 1), url);
+            return;
+        }
+    }
     const QStringList parts = url.path().split(QLatin1Char('/'));
     if (parts.size() != 5 || parts.at(1) != QLatin1String("v1") || parts.at(2).isEmpty()
         || parts.at(3) != QLatin1String("ats") || parts.at(4) != QLatin1String("spans")) {

@@ -9,6 +9,11 @@
 #include <QTcpServer>
 #include <QUrl>
 
+#include "backendapi.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +34,8 @@ struct DemoRequest
 // A small HTTP/1.1 server on 127.0.0.1 that speaks the spans API contract
 // (GET /v1/{project_id}/ats/spans?traceId=ID) for demos and tests. Special trace ids
 // ("fail-401", "fail-slow", ...; see specialTraceIds()) produce each failure a client must handle.
+// It also speaks Zipkin's, Jaeger's and Tempo's query APIs under /zipkin, /jaeger and /tempo
+// (backendBaseUrl()), on real traces of those projects (demobackends.cpp).
 class DemoSpansServer : public QObject
 {
     Q_OBJECT
@@ -61,6 +68,17 @@ public:
     // When set, requests without this token in the header answer HTTP 401.
     void setRequiredToken(const QByteArray &headerName, const QByteArray &token);
 
+    // Zipkin, Jaeger (and its API v3) and Tempo: http://127.0.0.1:PORT/zipkin, /jaeger, /tempo.
+    QUrl backendBaseUrl(BackendKind kind) const;
+    // Serves a Zipkin v2 span array with Zipkin, a Jaeger trace ({data: [...]} or {spans, processes}) with
+    // Jaeger, and OTLP JSON with Tempo and Jaeger's API v3. Returns the trace ids added.
+    QStringList addBackendTraceFile(const QString &path, QString *error = nullptr);
+    QStringList backendTraceIds(BackendKind kind) const;
+    // Searches ignore the time range unless this is set (the bundled traces were recorded years ago).
+    void setHonourTimeRange(bool honour) { m_honourTimeRange = honour; }
+    // "what it does" lines of the backends' special ids and services, for the help text.
+    static QStringList backendSpecials();
+
     const QList<DemoRequest> &requests() const { return m_requests; }
     void clearRequests() { m_requests.clear(); }
 
@@ -78,6 +96,28 @@ private:
     void serveHuge(QTcpSocket *socket);
     void serveTrickle(QTcpSocket *socket, const QByteArray &body);
 
+    // One trace as a backend stores it: its own JSON, and what searches filter on.
+    struct BackendTrace
+    {
+        std::string traceId;
+        std::string body; // Zipkin: span array; Jaeger: trace object; Tempo: OTLP document
+        TraceHit hit;
+        std::set<std::string> services;
+        std::set<std::string> names;
+        std::set<std::pair<std::string, std::string>> tags;
+        std::map<std::string, std::pair<std::int64_t, std::int64_t>> serviceStats; // spans, errors
+    };
+    void handleBackend(QTcpSocket *socket, BackendKind kind, const QString &path, const QUrl &url);
+    void handleZipkin(QTcpSocket *socket, const QString &path, const QUrl &url);
+    void handleJaeger(QTcpSocket *socket, const QString &path, const QUrl &url);
+    void handleTempo(QTcpSocket *socket, const QString &path, const QUrl &url);
+    const BackendTrace *findBackendTrace(BackendKind kind, const QString &id) const;
+    bool addBackendTrace(BackendKind kind, std::string body, QStringList &ids);
+    std::vector<BackendTrace> &store(BackendKind kind) { return m_backendTraces[int(kind)]; }
+    const std::vector<BackendTrace> *storeOf(BackendKind kind) const;
+
+    QHash<int, std::vector<BackendTrace>> m_backendTraces; // by BackendKind: Zipkin, Jaeger, Tempo (OTLP)
+    bool m_honourTimeRange = false;
     QTcpServer m_server;
     QHash<QString, std::vector<std::string>> m_traces; // trace id -> spans as compact JSON text
     QString m_sampleTraceId;

@@ -14,7 +14,8 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serves traces over the spans API contract (GET /v1/{project_id}/ats/spans?traceId=ID) on 127.0.0.1,\n"
-        "for trying TraceDesk's \"Open Trace ID\" and --fetch. Serves the bundled sample and any FILE given.\n\n"
+        "and Zipkin, Jaeger and Tempo under /zipkin, /jaeger and /tempo, for trying TraceDesk's \"Open Trace ID\",\n"
+        "the Search page, --fetch and --search. Serves the bundled sample and any FILE given.\n\n"
         "Special trace ids:\n  ")
         + td::DemoSpansServer::specialTraceIds().join(QStringLiteral("\n  ")));
     parser.addHelpOption();
@@ -59,6 +60,15 @@ int main(int argc, char **argv)
                 qPrintable(server.sampleTraceId()), qPrintable(base));
     std::printf("  in the app: File > Open Trace ID..., profile with base URL %s and project id demo\n", qPrintable(base));
     std::printf("Special trace ids:\n  %s\n", qPrintable(td::DemoSpansServer::specialTraceIds().join(QStringLiteral("\n  "))));
+    for (td::BackendKind kind : {td::BackendKind::Zipkin, td::BackendKind::Jaeger, td::BackendKind::Tempo}) {
+        const QString url = server.backendBaseUrl(kind).toString();
+        std::printf("%s on %s (%lld traces)\n  tracedesk --search --backend %s --base-url %s --since 24h\n",
+                    qPrintable(td::backendKindTitle(kind)), qPrintable(url),
+                    static_cast<long long>(server.backendTraceIds(kind).size()), qPrintable(td::backendKindKey(kind)), qPrintable(url));
+    }
+    std::printf("  (searches ignore the time range: the bundled traces were recorded years ago)\n");
+    std::printf("Special ids and services of the backends:\n  %s\n",
+                qPrintable(td::DemoSpansServer::backendSpecials().join(QStringLiteral("\n  "))));
     std::fflush(stdout);
     return app.exec();
 }
