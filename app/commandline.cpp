@@ -390,6 +390,10 @@ int runTraceDesk(int argc, char **argv)
         QCoreApplication::translate("td::CommandLine", "Open a window of its own instead of handing FILE or LINK to the "
                                                        "TraceDesk that is already running."));
     parser.addOption(newWindowOption);
+    const QCommandLineOption searchPageOption(QStringLiteral("search-page"),
+        QCoreApplication::translate("td::CommandLine", "Open the window on the Search tab; with --profile NAME (a Zipkin, "
+                                                       "Jaeger or Tempo profile) search it at once."));
+    parser.addOption(searchPageOption);
     const QCommandLineOption maxSpansOption(QStringLiteral("max-spans"),
         QCoreApplication::translate("td::CommandLine", "Load at most N spans of a trace, e.g. 2000000 or 2M "
                                                        "(default 5M; also TRACEDESK_MAX_SPANS)."),
@@ -480,7 +484,7 @@ int runTraceDesk(int argc, char **argv)
     }
     // One window per session: a file or link goes to the TraceDesk already running, if there is one.
     SingleInstance instance;
-    if (screenshot.isEmpty() && !fetch.requested && !parser.isSet(newWindowOption)) {
+    if (screenshot.isEmpty() && !fetch.requested && !parser.isSet(newWindowOption) && !parser.isSet(searchPageOption)) {
         QStringList items;
         if (!files.isEmpty())
             items << (isLink ? link.toUrl().toString(QUrl::FullyEncoded) : localPathOf(files.front()));
@@ -511,7 +515,10 @@ int runTraceDesk(int argc, char **argv)
                 QCoreApplication::exit(exitCode);
             });
         };
-        QObject::connect(&window, &MainWindow::traceShown, &window, grabAndQuit);
+        if (parser.isSet(searchPageOption))
+            QObject::connect(&window, &MainWindow::searchPageSearched, &window, grabAndQuit);
+        else
+            QObject::connect(&window, &MainWindow::traceShown, &window, grabAndQuit);
         QObject::connect(&window, &MainWindow::loadFailed, &window, [&exitCode, grabAndQuit](const QString &error) {
             printErr(error);
             exitCode = 2;
@@ -519,7 +526,9 @@ int runTraceDesk(int argc, char **argv)
         });
     }
     window.show();
-    if (fetch.requested)
+    if (parser.isSet(searchPageOption))
+        window.showSearchPage(parser.value(QStringLiteral("profile")), true);
+    else if (fetch.requested)
         window.fetchTrace(fetch.request);
     else if (isLink)
         window.openLink(link.toUrl());

@@ -3,6 +3,8 @@
 #include "tokenstore.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -23,7 +25,11 @@ ConnectionsDialog::ConnectionsDialog(TokenStore *tokens, QWidget *parent)
     , m_tokens(tokens)
     , m_list(new QListWidget(this))
     , m_name(new QLineEdit(this))
+    , m_kind(new QComboBox(this))
     , m_baseUrl(new QLineEdit(this))
+    , m_auth(new QComboBox(this))
+    , m_username(new QLineEdit(this))
+    , m_newerApi(new QCheckBox(tr("Use the newer trace API (Jaeger /api/v3, Tempo /api/v2)"), this))
     , m_projectId(new QLineEdit(this))
     , m_clusterId(new QLineEdit(this))
     , m_namespace(new QLineEdit(this))
@@ -42,7 +48,7 @@ ConnectionsDialog::ConnectionsDialog(TokenStore *tokens, QWidget *parent)
         {m_list, "profiles"}, {m_name, "name"}, {m_baseUrl, "baseUrl"}, {m_projectId, "projectId"},
         {m_clusterId, "clusterId"}, {m_namespace, "namespace"}, {m_tokenHeader, "tokenHeader"}, {m_timeout, "timeout"},
         {m_maxSize, "maxSize"}, {m_verifyTls, "verifyTls"}, {m_caBundle, "caBundle"}, {m_token, "token"}, {m_tokenNote, "tokenNote"},
-        {m_error, "error"}};
+        {m_error, "error"}, {m_kind, "kind"}, {m_auth, "auth"}, {m_username, "username"}, {m_newerApi, "newerApi"}};
     for (const auto &[widget, name] : names)
         widget->setObjectName(QLatin1String(name));
 
@@ -51,6 +57,17 @@ ConnectionsDialog::ConnectionsDialog(TokenStore *tokens, QWidget *parent)
         m_rows.append({p, p.name, QString()});
 
     m_baseUrl->setPlaceholderText(tr("https://apm.example.com"));
+    for (BackendKind kind : {BackendKind::SpansApi, BackendKind::Zipkin, BackendKind::Jaeger, BackendKind::Tempo})
+        m_kind->addItem(backendKindTitle(kind), int(kind));
+    m_kind->setToolTip(tr("Which API the base URL serves: the vendor spans API, Zipkin (port 9411), Jaeger query (16686) "
+                          "or Grafana Tempo (3200)"));
+    m_auth->addItem(tr("None"), int(AuthMode::None));
+    m_auth->addItem(tr("Bearer token"), int(AuthMode::Bearer));
+    m_auth->addItem(tr("Basic (user and password)"), int(AuthMode::Basic));
+    m_auth->addItem(tr("Token in a header"), int(AuthMode::Header));
+    m_username->setPlaceholderText(tr("user for basic authentication; the password goes in Token"));
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ConnectionsDialog::updateKindRows);
+    connect(m_auth, &QComboBox::currentIndexChanged, this, &ConnectionsDialog::updateKindRows);
     m_clusterId->setPlaceholderText(tr("optional, sent as header clusterId"));
     m_namespace->setPlaceholderText(tr("optional, sent as header namespace"));
     m_timeout->setRange(1, 3600);
@@ -75,8 +92,13 @@ ConnectionsDialog::ConnectionsDialog(TokenStore *tokens, QWidget *parent)
     caRow->addWidget(browse);
 
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Kind:"), m_kind);
     form->addRow(tr("&Base URL:"), m_baseUrl);
+    form->addRow(tr("A&uthentication:"), m_auth);
+    form->addRow(tr("&User:"), m_username);
+    form->addRow(QString(), m_newerApi);
     form->addRow(tr("&Project id:"), m_projectId);
     form->addRow(tr("&Cluster id:"), m_clusterId);
     form->addRow(tr("Na&mespace:"), m_namespace);
@@ -150,7 +172,11 @@ void ConnectionsDialog::storeForm()
     Row &row = m_rows[m_current];
     ConnectionProfile &p = row.profile;
     p.name = m_name->text().trimmed();
+    p.kind = static_cast<BackendKind>(m_kind->currentData().toInt());
     p.baseUrl = QUrl(m_baseUrl->text().trimmed(), QUrl::StrictMode);
+    p.authMode = static_cast<AuthMode>(m_auth->currentData().toInt());
+    p.username = m_username->text().trimmed();
+    p.apiVersion = !m_newerApi->isChecked() ? 0 : p.kind == BackendKind::Jaeger ? 3 : p.kind == BackendKind::Tempo ? 2 : 0;
     p.projectId = m_projectId->text().trimmed();
     p.clusterId = m_clusterId->text().trimmed();
     p.namespaceName = m_namespace->text().trimmed();
@@ -169,6 +195,14 @@ void ConnectionsDialog::showRow(int row)
     const bool valid = row >= 0 && row < m_rows.size();
     const ConnectionProfile p = valid ? m_rows.at(row).profile : ConnectionProfile();
     m_name->setText(p.name);
+    {
+        const QSignalBlocker kindBlocker(m_kind);
+        const QSignalBlocker authBlocker(m_auth);
+        m_kind->setCurrentIndex(std::max(0, m_kind->findData(int(p.kind))));
+        m_auth->setCurrentIndex(std::max(0, m_auth->findData(int(p.authMode))));
+    }
+    m_username->setText(p.username);
+    m_newerApi->setChecked(p.apiVersion >= 2);
     m_baseUrl->setText(p.baseUrl.toString());
     m_projectId->setText(p.projectId);
     m_clusterId->setText(p.clusterId);
@@ -181,9 +215,32 @@ void ConnectionsDialog::showRow(int row)
     m_token->clear();
     m_token->setPlaceholderText(valid && !m_rows.at(row).newToken.isEmpty() ? tr("new token entered")
                                                                             : tr("leave empty to keep the stored token"));
-    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_baseUrl, m_projectId, m_clusterId, m_namespace,
-                                                       m_tokenHeader, m_timeout, m_maxSize, m_verifyTls, m_caBundle, m_token})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_kind, m_baseUrl, m_auth, m_username, m_newerApi, m_projectId,
+                                                       m_clusterId, m_namespace, m_tokenHeader, m_timeout, m_maxSize,
+                                                       m_verifyTls, m_caBundle, m_token})
         w->setEnabled(valid);
+    updateKindRows();
+}
+
+void ConnectionsDialog::updateKindRows()
+{
+    if (!m_form)
+        return;
+    const auto kind = static_cast<BackendKind>(m_kind->currentData().toInt());
+    const auto auth = static_cast<AuthMode>(m_auth->currentData().toInt());
+    const bool spans = kind == BackendKind::SpansApi;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_projectId, m_clusterId, m_namespace})
+        m_form->setRowVisible(w, spans);
+    m_form->setRowVisible(m_auth, !spans);
+    m_form->setRowVisible(m_username, !spans && auth == AuthMode::Basic);
+    m_form->setRowVisible(m_newerApi, kind == BackendKind::Jaeger || kind == BackendKind::Tempo);
+    m_form->setRowVisible(m_tokenHeader, spans || auth == AuthMode::Header);
+    m_form->setRowVisible(m_token, spans || auth != AuthMode::None);
+    m_form->setRowVisible(m_tokenNote, spans || auth != AuthMode::None);
+    m_baseUrl->setPlaceholderText(spans                          ? tr("https://apm.example.com")
+                                  : kind == BackendKind::Zipkin ? tr("http://zipkin.example.com:9411")
+                                  : kind == BackendKind::Jaeger ? tr("http://jaeger-query.example.com:16686")
+                                                                : tr("http://tempo.example.com:3200"));
 }
 
 void ConnectionsDialog::addProfile()

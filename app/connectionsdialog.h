@@ -5,6 +5,8 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
+class QFormLayout;
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -42,6 +44,8 @@ private:
     void showRow(int row);
     void storeForm();
     void refreshList();
+    // Shows the fields the chosen backend kind and authentication use (project id only for the spans API, ...).
+    void updateKindRows();
     void showError(const QString &text);
     void finishAccept();
 
@@ -54,7 +58,12 @@ private:
 
     QListWidget *m_list;
     QLineEdit *m_name;
+    QComboBox *m_kind;
     QLineEdit *m_baseUrl;
+    QComboBox *m_auth;
+    QLineEdit *m_username;
+    QCheckBox *m_newerApi;
+    QFormLayout *m_form = nullptr;
     QLineEdit *m_projectId;
     QLineEdit *m_clusterId;
     QLineEdit *m_namespace;

@@ -3,6 +3,7 @@
 #include "connectionprofiles.h"
 #include "exportdialog.h"
 #include "remotetraceopener.h"
+#include "searchpage.h"
 #include "startpage.h"
 #include "tokenstore.h"
 
@@ -21,6 +22,7 @@
 #include "traceloadcontroller.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
@@ -85,6 +87,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::recentFileRequested, this, &MainWindow::openFile);
     connect(m_startPage, &StartPage::recentTraceIdRequested, m_opener, &RemoteTraceOpener::fetchWithProfile);
     connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::onTraceFetched);
+    // Traces opened from the Search tab are fetched one after the other, failed ones included.
+    connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::fetchNextQueued, Qt::QueuedConnection);
+    connect(m_opener, &RemoteTraceOpener::fetchFailed, this, &MainWindow::fetchNextQueued, Qt::QueuedConnection);
     connect(m_opener, &RemoteTraceOpener::fetchStarted, this, [this] { updateRecentMenus(); });
 
     connect(m_loader, &TraceLoadController::started, this, [this](const QString &path, quint64 total) {
@@ -262,6 +267,9 @@ void MainWindow::createMenus()
     open->setShortcut(QKeySequence::Open);
     QAction *openId = file->addAction(tr("Open Trace &ID…"), m_opener, &RemoteTraceOpener::openTraceIdDialog);
     openId->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    QAction *searchAction = file->addAction(tr("Searc&h Traces…"), this, [this] { showSearchPage(); });
+    searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    searchAction->setObjectName(QStringLiteral("searchTracesAction"));
     file->addAction(tr("Open the &Sample Trace"), this, &MainWindow::openSample);
     file->addAction(tr("&Connections…"), this, [this] {
         m_opener->manageConnections();
@@ -500,6 +508,57 @@ void MainWindow::openSample()
     openFile(sampleTracePath());
 }
 
+void MainWindow::showSearchPage(const QString &profileName, bool searchNow)
+{
+    if (!m_searchPage) {
+        m_searchPage = new SearchPage(m_tokens, m_tabs);
+        connect(m_searchPage, &SearchPage::openTracesRequested, this, &MainWindow::openTracesOfProfile);
+        connect(m_searchPage, &SearchPage::searchFinished, this, &MainWindow::searchPageSearched);
+        connect(m_searchPage, &SearchPage::manageConnectionsRequested, this, [this] {
+            m_opener->manageConnections();
+            m_searchPage->reloadProfiles();
+            updateStatus();
+        });
+    } else {
+        m_searchPage->reloadProfiles();
+    }
+    int index = m_tabs->indexOf(m_searchPage);
+    if (index < 0) {
+        index = m_tabs->insertTab(0, m_searchPage, QIcon::fromTheme(QStringLiteral("edit-find")), tr("Search"));
+        m_tabs->setTabToolTip(index, tr("Search Zipkin, Jaeger or Tempo for traces"));
+    }
+    m_tabs->setCurrentIndex(index);
+    onCurrentTabChanged();
+    m_searchPage->serviceBox()->setFocus();
+    if (!profileName.isEmpty() && !m_searchPage->selectProfile(profileName))
+        m_searchPage->statusLabel()->setText(tr("There is no Zipkin, Jaeger or Tempo profile called \"%1\".").arg(profileName));
+    else if (searchNow && !m_searchPage->currentProfile().isEmpty())
+        m_searchPage->search();
+    else if (searchNow)
+        Q_EMIT searchPageSearched(); // nothing to search: say so now (a --screenshot waits for this)
+}
+
+void MainWindow::openTracesOfProfile(const QString &profileName, const QStringList &traceIds)
+{
+    if (traceIds.isEmpty())
+        return;
+    if (m_queuedProfile != profileName)
+        m_queuedTraceIds.clear();
+    m_queuedProfile = profileName;
+    for (const QString &id : traceIds)
+        if (!m_queuedTraceIds.contains(id))
+            m_queuedTraceIds << id;
+    if (!m_opener->isBusy())
+        fetchNextQueued();
+}
+
+void MainWindow::fetchNextQueued()
+{
+    if (m_queuedTraceIds.isEmpty() || m_opener->isBusy())
+        return;
+    m_opener->fetchWithProfile(m_queuedProfile, m_queuedTraceIds.takeFirst());
+}
+
 void MainWindow::showTrace(const TracePtr &trace)
 {
     if (!trace)
@@ -565,8 +624,9 @@ void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
         const QString id = source.traceId.isEmpty() ? QString::fromUtf8(trace->traceId().data(), static_cast<qsizetype>(trace->traceId().size()))
                                                     : source.traceId;
         title = tr("Trace %1").arg(id);
-        tip = tr("Trace %1, fetched with profile \"%2\" from project %3")
-                  .arg(id, source.profileName.isEmpty() ? source.host : source.profileName, source.projectId);
+        const QString where = source.profileName.isEmpty() ? source.host : source.profileName;
+        tip = source.projectId.isEmpty() ? tr("Trace %1, fetched with profile \"%2\"").arg(id, where)
+                                         : tr("Trace %1, fetched with profile \"%2\" from project %3").arg(id, where, source.projectId);
     } else {
         title = source.filePath == sampleTracePath() ? tr("Sample trace") : QFileInfo(source.filePath).fileName();
         tip = QDir::toNativeSeparators(source.filePath);
@@ -585,11 +645,14 @@ void MainWindow::closeTab(int index)
     QWidget *page = m_tabs->widget(index);
     if (!page)
         return;
-    if (page == m_tabs->currentWidget())
-        m_headerState = static_cast<SpanView *>(page)->saveHeaderState();
+    if (auto *view = qobject_cast<SpanView *>(page); view && page == m_tabs->currentWidget())
+        m_headerState = view->saveHeaderState();
     m_sources.remove(page);
     m_tabs->removeTab(index); // emits currentChanged when the current tab goes
-    page->deleteLater();
+    if (page == m_searchPage)
+        page->hide(); // kept with its form and results for the next File > Search Traces
+    else
+        page->deleteLater();
     if (m_tabs->count() == 0 && !isStartPageShown())
         onCurrentTabChanged();
 }
@@ -604,7 +667,20 @@ void MainWindow::onCurrentTabChanged()
 {
     SpanView *view = spanView();
     const TracePtr current = view ? view->trace() : TracePtr();
-    m_stack->setCurrentWidget(view ? static_cast<QWidget *>(m_tabs) : m_startPage);
+    m_stack->setCurrentWidget(m_tabs->count() > 0 ? static_cast<QWidget *>(m_tabs) : m_startPage);
+    // The Search tab uses the whole window; the span docks come back with the next trace tab.
+    const bool searchShown = m_searchPage && m_tabs->currentWidget() == m_searchPage;
+    if (searchShown && m_docksHiddenForSearch.isEmpty()) {
+        for (QDockWidget *dock : findChildren<QDockWidget *>())
+            if (dock->isVisible()) {
+                m_docksHiddenForSearch << dock;
+                dock->hide();
+            }
+    } else if (!searchShown && !m_docksHiddenForSearch.isEmpty()) {
+        for (QDockWidget *dock : std::as_const(m_docksHiddenForSearch))
+            dock->show();
+        m_docksHiddenForSearch.clear();
+    }
     if (!view)
         updateRecentMenus();
     for (QAction *a : std::as_const(m_traceActions))

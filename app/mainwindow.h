@@ -26,6 +26,7 @@ namespace td {
 
 class TokenStore;
 class RemoteTraceOpener;
+class SearchPage;
 struct FetchRequest;
 struct FetchResult;
 
@@ -77,6 +78,8 @@ public:
     int tabCount() const;
     SpanView *spanViewAt(int index) const;
     StartPage *startPage() const { return m_startPage; }
+    // The Search tab's page (created on first use); null before.
+    SearchPage *searchPage() const { return m_searchPage; }
     bool isStartPageShown() const;
 
     TraceLoadController *loader() const { return m_loader; }
@@ -111,6 +114,11 @@ public slots:
     // Opens several files one after the other, each in its own tab (a drop of several files).
     void openFiles(const QStringList &paths);
     void openSample();
+    // File > Search Traces: the Search tab (Zipkin, Jaeger, Tempo), opened or brought to the front.
+    // With a profile name, that profile is chosen; with searchNow, the search runs at once.
+    void showSearchPage(const QString &profileName = QString(), bool searchNow = false);
+    // Fetches these traces of a profile one after the other, each into its own tab.
+    void openTracesOfProfile(const QString &profileName, const QStringList &traceIds);
     // Fetches a trace by id (the command line's --fetch); the dialogs and progress are the opener's.
     void fetchTrace(const td::FetchRequest &request);
     // The toolbar box: fetches the id with toolbarProfile(). A blank id is refused with a message and no
@@ -135,6 +143,8 @@ signals:
     // The current tab changed (switch, new tab, tab closed); null when the start page is shown.
     void currentTraceChanged(const td::TracePtr &trace);
     void loadFailed(const QString &error);
+    // A search of the Search tab finished (with results or a failure shown there).
+    void searchPageSearched();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -167,8 +177,14 @@ private:
     void refuseTraceId(const QString &message);
     QDockWidget *addPanelDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
 
+    void fetchNextQueued();
+
     TokenStore *m_tokens;
     RemoteTraceOpener *m_opener;
+    SearchPage *m_searchPage = nullptr;
+    QList<QDockWidget *> m_docksHiddenForSearch; // the trace docks, out of the Search tab's way while it is current
+    QString m_queuedProfile;     // the profile of the queued trace ids
+    QStringList m_queuedTraceIds; // opened from the Search tab, fetched one at a time
     TraceLoadController *m_loader;
     QStackedWidget *m_stack;
     StartPage *m_startPage;

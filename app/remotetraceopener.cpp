@@ -84,9 +84,19 @@ void RemoteTraceOpener::fetch(const FetchRequest &request)
 
 void RemoteTraceOpener::withToken(const FetchRequest &request, bool askEvenIfStored)
 {
+    // Zipkin, Jaeger and Tempo profiles without authentication need no secret.
+    if (request.kind != BackendKind::SpansApi && request.authMode == AuthMode::None) {
+        start(request);
+        return;
+    }
     m_waitingForToken = true;
     Q_EMIT busyChanged(true);
-    const auto ask = [this, request](const QString &why) {
+    // Where the secret goes, for the prompt.
+    const QString where = request.kind == BackendKind::SpansApi || request.authMode == AuthMode::Header
+        ? tr("sent in the %1 header").arg(request.tokenHeader)
+        : request.authMode == AuthMode::Basic ? tr("the password of user %1").arg(request.username)
+                                              : tr("sent as a bearer token");
+    const auto ask = [this, request, where](const QString &why) {
         bool ok = false;
         const QString token = QInputDialog::getText(m_window, tr("Token for %1").arg(request.profileName), why,
                                                     QLineEdit::Password, QString(), &ok);
@@ -111,11 +121,10 @@ void RemoteTraceOpener::withToken(const FetchRequest &request, bool askEvenIfSto
         start(withNew);
     };
     if (askEvenIfStored) {
-        ask(tr("The server rejected the token of profile \"%1\". Enter a new token (it is sent in the %2 header):")
-                .arg(request.profileName, request.tokenHeader));
+        ask(tr("The server rejected the token of profile \"%1\". Enter a new token (%2):").arg(request.profileName, where));
         return;
     }
-    m_tokens->readToken(request.profileName, this, [this, request, ask](const QString &stored) {
+    m_tokens->readToken(request.profileName, this, [this, request, ask, where](const QString &stored) {
         if (!stored.isEmpty()) {
             m_waitingForToken = false;
             FetchRequest withStored = request;
@@ -123,7 +132,7 @@ void RemoteTraceOpener::withToken(const FetchRequest &request, bool askEvenIfSto
             start(withStored);
             return;
         }
-        ask(tr("Enter the token for profile \"%1\" (sent in the %2 header):").arg(request.profileName, request.tokenHeader));
+        ask(tr("Enter the token for profile \"%1\" (%2):").arg(request.profileName, where));
     });
 }
 

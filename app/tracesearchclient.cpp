@@ -173,7 +173,7 @@ void TraceSearchClient::onSearchDownloaded(const FetchResult &fetch)
             r.hint = tr("Check that the base URL points at %1 and that the profile's backend kind is right.").arg(backendKindTitle(kind));
         } else {
             r.hits = std::move(answer.hits);
-            r.message = r.hits.empty() ? tr("No traces match the search.") : tr("%n trace(s) found.", nullptr, int(r.hits.size()));
+            r.message = r.hits.empty() ? tr("No traces match the search.") : (r.hits.size() == 1 ? tr("1 trace found.") : tr("%1 traces found.").arg(r.hits.size()));
         }
         finishSearch(std::move(r));
     });

@@ -613,6 +613,58 @@ bool saysTraceNotFound(BackendKind kind, int httpStatus, const std::string &body
     return false;
 }
 
+std::optional<QList<QPair<QString, QString>>> parseTagList(QStringView text, QString *error)
+{
+    QList<QPair<QString, QString>> tags;
+    const QString t = text.toString();
+    qsizetype i = 0;
+    const auto fail = [error](const QString &why) {
+        if (error)
+            *error = why;
+        return std::nullopt;
+    };
+    while (i < t.size()) {
+        while (i < t.size() && t.at(i).isSpace())
+            ++i;
+        if (i >= t.size())
+            break;
+        const qsizetype keyStart = i;
+        while (i < t.size() && !t.at(i).isSpace() && t.at(i) != QLatin1Char('='))
+            ++i;
+        const QString key = t.mid(keyStart, i - keyStart);
+        if (i >= t.size() || t.at(i) != QLatin1Char('='))
+            return fail(tr("\"%1\" is not key=value.").arg(key));
+        if (key.isEmpty())
+            return fail(tr("A tag needs a key before '='."));
+        ++i; // '='
+        QString value;
+        if (i < t.size() && t.at(i) == QLatin1Char('"')) {
+            ++i;
+            bool closed = false;
+            while (i < t.size()) {
+                const QChar c = t.at(i++);
+                if (c == QLatin1Char('\\') && i < t.size()) {
+                    value += t.at(i++);
+                } else if (c == QLatin1Char('"')) {
+                    closed = true;
+                    break;
+                } else {
+                    value += c;
+                }
+            }
+            if (!closed)
+                return fail(tr("The quote after %1= is not closed.").arg(key));
+        } else {
+            const qsizetype valueStart = i;
+            while (i < t.size() && !t.at(i).isSpace())
+                ++i;
+            value = t.mid(valueStart, i - valueStart);
+        }
+        tags.append({key, value});
+    }
+    return tags;
+}
+
 std::int64_t parseDurationUs(QStringView text)
 {
     // One or more <number><unit> parts, as Go and Jaeger's UI write them.

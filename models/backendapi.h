@@ -119,6 +119,10 @@ QString serverMessage(const std::string &body);
 // True when a 404 (or Jaeger's error document) means "no such trace" rather than "no such API".
 bool saysTraceNotFound(BackendKind kind, int httpStatus, const std::string &body);
 
+// "key=value key2=\"a b\"" (logfmt, as Jaeger's and Tempo's search fields take tags) as pairs; nullopt with
+// *error set when a term has no key or a quote is not closed.
+std::optional<QList<QPair<QString, QString>>> parseTagList(QStringView text, QString *error = nullptr);
+
 // "100ms", "2s", "1.5s", "250us", "250µs", "3m", "1h", "1h30m"; -1 when not a duration.
 std::int64_t parseDurationUs(QStringView text);
 // Go's time.ParseDuration spelling (Jaeger and Tempo parameters): "2s", "100ms", "1500us".
