@@ -84,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::openFileRequested, this, &MainWindow::openDialog);
     connect(m_startPage, &StartPage::openTraceIdRequested, m_opener, &RemoteTraceOpener::openTraceIdDialog);
     connect(m_startPage, &StartPage::openSampleRequested, this, &MainWindow::openSample);
+    connect(m_startPage, &StartPage::searchRequested, this, [this] { showSearchPage(); });
     connect(m_startPage, &StartPage::recentFileRequested, this, &MainWindow::openFile);
     connect(m_startPage, &StartPage::recentTraceIdRequested, m_opener, &RemoteTraceOpener::fetchWithProfile);
     connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::onTraceFetched);

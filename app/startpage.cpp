@@ -57,13 +57,16 @@ StartPage::StartPage(QWidget *parent)
     subtitle->setWordWrap(true);
 
     auto *openFile = new QCommandLinkButton(tr("Open a File…"), tr("Zipkin, Jaeger, OpenTelemetry, spans API or Log Service JSON (Ctrl+O)"), this);
-    auto *openId = new QCommandLinkButton(tr("Open a Trace ID…"), tr("Fetch a trace from the spans API with a connection profile (Ctrl+T)"), this);
+    auto *openId = new QCommandLinkButton(tr("Open a Trace ID…"), tr("Fetch a trace from the spans API, Zipkin, Jaeger or Tempo with a connection profile (Ctrl+T)"), this);
+    auto *search = new QCommandLinkButton(tr("Search Traces…"), tr("Find traces in Zipkin, Jaeger or Tempo by service, operation, tags and duration (Ctrl+Shift+F)"), this);
+    search->setObjectName(QStringLiteral("searchTraces"));
     auto *sample = new QCommandLinkButton(tr("Open the Sample Trace"), tr("A small iplatform trace with an error and a slow call, to look around"), this);
     openFile->setObjectName(QStringLiteral("openFile"));
     openId->setObjectName(QStringLiteral("openTraceId"));
     sample->setObjectName(QStringLiteral("openSample"));
     connect(openFile, &QCommandLinkButton::clicked, this, &StartPage::openFileRequested);
     connect(openId, &QCommandLinkButton::clicked, this, &StartPage::openTraceIdRequested);
+    connect(search, &QCommandLinkButton::clicked, this, &StartPage::searchRequested);
     connect(sample, &QCommandLinkButton::clicked, this, &StartPage::openSampleRequested);
 
     for (QListWidget *list : {m_files, m_ids}) {
@@ -92,6 +95,7 @@ StartPage::StartPage(QWidget *parent)
     column->addSpacing(12);
     column->addWidget(openFile);
     column->addWidget(openId);
+    column->addWidget(search);
     column->addWidget(sample);
     column->addSpacing(12);
     column->addLayout(lists, 1);

@@ -32,6 +32,7 @@ public:
 signals:
     void openFileRequested();
     void openTraceIdRequested();
+    void searchRequested();
     void openSampleRequested();
     void recentFileRequested(const QString &path);
     void recentTraceIdRequested(const QString &profile, const QString &traceId);

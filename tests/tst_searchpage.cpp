@@ -6,9 +6,11 @@
 #include "searchpage.h"
 #include "searchresultsview.h"
 #include "spanview.h"
+#include "startpage.h"
 #include "tokenstore.h"
 #include "tracehitmodel.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -294,6 +296,21 @@ private slots:
         QCOMPARE(finished.first().at(0).value<SearchResult>().step, FetchStep::Cancelled);
         QVERIFY(page->searchButton()->isEnabled());
         QVERIFY(!page->cancelButton()->isEnabled());
+    }
+
+    void startPageOpensTheSearchTab()
+    {
+        MainWindow window;
+        window.tokenStore()->setKeychainEnabled(false);
+        window.show();
+        QVERIFY(window.isStartPageShown());
+        auto *button = window.startPage()->findChild<QAbstractButton *>(QStringLiteral("searchTraces"));
+        QVERIFY(button);
+        button->click();
+        QVERIFY(window.searchPage());
+        QCOMPARE(window.tabWidget()->currentWidget(), window.searchPage());
+        QVERIFY(!window.isStartPageShown());
+        QVERIFY(!window.spanView()); // no trace: the trace actions stay off
     }
 
     void resultsOpenInTabs()
