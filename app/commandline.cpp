@@ -27,6 +27,7 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <memory>
@@ -39,7 +40,8 @@ bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
-        if (!std::strcmp(a, "--summary") || !std::strcmp(a, "--search") || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
+        if (!std::strcmp(a, "--summary") || !std::strcmp(a, "--search") || !std::strcmp(a, "--save-profile")
+            || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
             || !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all")
             || !std::strncmp(a, "--output", 8))
             return true;
@@ -131,8 +133,10 @@ QString readConnection(const QCommandLineParser &parser, FetchRequest &r, const 
         if (auth->mode == AuthMode::Header)
             r.tokenHeader = auth->headerName;
         if (auth->mode == AuthMode::Basic)
-            r.username.clear(); // TRACEDESK_TOKEN holds user:password
+            r.username.clear(); // TRACEDESK_TOKEN holds user:password, or the password with --user
     }
+    if (parser.isSet(QStringLiteral("user")))
+        r.username = parser.value(QStringLiteral("user"));
     if (parser.isSet(QStringLiteral("api-version")))
         r.apiVersion = parser.value(QStringLiteral("api-version")).toInt();
     if (parser.isSet(QStringLiteral("token-header")))
@@ -180,6 +184,9 @@ void addFetchOptions(QCommandLineParser &parser)
          QCoreApplication::translate("td::CommandLine", "How Zipkin, Jaeger or Tempo get the secret from TRACEDESK_TOKEN: none, bearer, "
                                                         "basic (TRACEDESK_TOKEN=user:password) or header:NAME."),
          QStringLiteral("MODE")},
+        {QStringLiteral("user"),
+         QCoreApplication::translate("td::CommandLine", "With --auth basic: the user; TRACEDESK_TOKEN is then the password."),
+         QStringLiteral("NAME")},
         {QStringLiteral("api-version"),
          QCoreApplication::translate("td::CommandLine", "3: Jaeger's /api/v3/traces/ID; 2: Tempo's /api/v2/traces/ID."),
          QStringLiteral("N")},
@@ -242,6 +249,9 @@ void addSearchOptions(QCommandLineParser &parser)
          QStringLiteral("T")},
         {QStringLiteral("end"), cl("With --search: until T (default now)."), QStringLiteral("T")},
         {QStringLiteral("limit"), cl("With --search: at most N traces (default 20)."), QStringLiteral("N")},
+        {QStringLiteral("save-profile"), cl("Save the connection given by --backend, --base-url, --auth, --api-version "
+                                            "(or --project-id ...) as connection profile NAME and exit."),
+         QStringLiteral("NAME")},
     });
 }
 
@@ -338,6 +348,45 @@ SearchCommand parseSearchOptions(const QCommandLineParser &parser, std::int64_t 
     return command;
 }
 
+// --save-profile NAME with --backend, --base-url, --auth, ...: writes (or replaces) connection profile NAME.
+int runSaveProfile(const QCommandLineParser &parser)
+{
+    const QString name = parser.value(QStringLiteral("save-profile")).trimmed();
+    FetchRequest r;
+    const QString error = readConnection(parser, r, QStringLiteral("--save-profile"));
+    if (!error.isEmpty()) {
+        printErr(error);
+        return 1;
+    }
+    ConnectionProfile p;
+    p.name = name;
+    p.kind = r.kind;
+    p.baseUrl = r.baseUrl;
+    p.authMode = r.authMode;
+    p.username = r.username;
+    p.apiVersion = r.apiVersion;
+    p.tokenHeader = r.tokenHeader;
+    p.projectId = parser.value(QStringLiteral("project-id"));
+    p.clusterId = parser.value(QStringLiteral("cluster-id"));
+    p.namespaceName = parser.value(QStringLiteral("namespace"));
+    p.timeoutSeconds = std::max(1, r.timeoutMs / 1000);
+    const QString problem = p.validationError();
+    if (!problem.isEmpty()) {
+        printErr(problem);
+        return 1;
+    }
+    if (!TokenStore::environmentToken().isEmpty())
+        printErr(cl("TRACEDESK_TOKEN is not saved: enter the secret in File > Connections (it goes to the keychain)"));
+    QSettings settings;
+    QList<ConnectionProfile> profiles = ConnectionProfiles::load(settings);
+    profiles.erase(std::remove_if(profiles.begin(), profiles.end(), [&name](const ConnectionProfile &o) { return o.name == name; }),
+                   profiles.end());
+    profiles.append(p);
+    ConnectionProfiles::save(settings, profiles);
+    settings.sync();
+    return settings.status() == QSettings::NoError ? 0 : 4;
+}
+
 int runSearchCommand(const SearchCommand &command)
 {
     FetchRequest connection = command.connection;
@@ -421,6 +470,8 @@ int runTraceDesk(int argc, char **argv)
         printErr(fetch.error);
         return 1;
     }
+    if (parser.isSet(QStringLiteral("save-profile")))
+        return runSaveProfile(parser);
     const SearchCommand search = parseSearchOptions(parser, QDateTime::currentMSecsSinceEpoch() * 1000);
     if (!search.error.isEmpty()) {
         printErr(search.error);
