@@ -45,6 +45,11 @@ bool wantsHeadless(int argc, char **argv)
             || !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all")
             || !std::strncmp(a, "--output", 8))
             return true;
+        // The search filters mean --search (or a usage error): no display either way.
+        for (const char *option : {"--service", "--operation", "--tag", "--traceql", "--min-duration", "--max-duration",
+                                   "--since", "--start", "--end", "--limit"})
+            if (!std::strncmp(a, option, std::strlen(option)) && (a[std::strlen(option)] == 0 || a[std::strlen(option)] == '='))
+                return true;
     }
     return false;
 }
