@@ -1,6 +1,7 @@
 // The Search tab against the demo server's Zipkin, Jaeger and Tempo (a real HTTP server on 127.0.0.1).
 
 #include "connectionprofiles.h"
+#include "connectionsdialog.h"
 #include "demospansserver.h"
 #include "mainwindow.h"
 #include "searchpage.h"
@@ -14,6 +15,7 @@
 #include <QComboBox>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QListWidget>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -296,6 +298,52 @@ private slots:
         QCOMPARE(finished.first().at(0).value<SearchResult>().step, FetchStep::Cancelled);
         QVERIFY(page->searchButton()->isEnabled());
         QVERIFY(!page->cancelButton()->isEnabled());
+    }
+
+    void connectionsEditKindAndAuthentication()
+    {
+        QSettings settings;
+        const QList<ConnectionProfile> before = ConnectionProfiles::load(settings);
+        {
+            ConnectionsDialog dialog(&m_tokens);
+            auto *list = dialog.findChild<QListWidget *>(QStringLiteral("profiles"));
+            auto *kind = dialog.findChild<QComboBox *>(QStringLiteral("kind"));
+            auto *auth = dialog.findChild<QComboBox *>(QStringLiteral("auth"));
+            auto *user = dialog.findChild<QLineEdit *>(QStringLiteral("username"));
+            auto *project = dialog.findChild<QLineEdit *>(QStringLiteral("projectId"));
+            auto *header = dialog.findChild<QLineEdit *>(QStringLiteral("tokenHeader"));
+            QVERIFY(list && kind && auth && user && project && header);
+            list->setCurrentRow(0); // "Spans": the project id is asked for, the authentication is the token header
+            QVERIFY(project->isVisibleTo(&dialog));
+            QVERIFY(!auth->isVisibleTo(&dialog));
+            list->setCurrentRow(3); // "Demo Grafana Tempo"
+            QCOMPARE(kind->currentData().toInt(), int(BackendKind::Tempo));
+            QVERIFY(!project->isVisibleTo(&dialog));
+            QVERIFY(auth->isVisibleTo(&dialog));
+            QVERIFY(!user->isVisibleTo(&dialog));
+            auth->setCurrentIndex(auth->findData(int(AuthMode::Basic)));
+            QVERIFY(user->isVisibleTo(&dialog));
+            QVERIFY(!header->isVisibleTo(&dialog));
+            user->setText(QStringLiteral("alice"));
+            list->setCurrentRow(2); // "Demo Jaeger": a named header
+            auth->setCurrentIndex(auth->findData(int(AuthMode::Header)));
+            QVERIFY(header->isVisibleTo(&dialog));
+            header->setText(QStringLiteral("X-Scope-OrgID"));
+            QSignalSpy finished(&dialog, &QDialog::finished);
+            dialog.accept();
+            QVERIFY(!finished.isEmpty() || finished.wait(5000));
+            QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        }
+        const QList<ConnectionProfile> after = ConnectionProfiles::load(settings);
+        const auto tempo = ConnectionProfiles::find(after, profileName(BackendKind::Tempo));
+        const auto jaeger = ConnectionProfiles::find(after, profileName(BackendKind::Jaeger));
+        QVERIFY(tempo && jaeger);
+        QCOMPARE(tempo->kind, BackendKind::Tempo);
+        QCOMPARE(tempo->authMode, AuthMode::Basic);
+        QCOMPARE(tempo->username, QStringLiteral("alice"));
+        QCOMPARE(jaeger->authMode, AuthMode::Header);
+        QCOMPARE(jaeger->auth().headerName, QStringLiteral("X-Scope-OrgID"));
+        ConnectionProfiles::save(settings, before);
     }
 
     void startPageOpensTheSearchTab()
