@@ -27,10 +27,11 @@ QString tr(const char *text)
 QUrl withPath(const QUrl &base, const QString &path)
 {
     QUrl url = base;
-    QString prefix = url.path();
+    // Both halves are percent-encoded (path holds encoded segments): set them as such, not encoded again.
+    QString prefix = url.path(QUrl::FullyEncoded);
     while (prefix.endsWith(QLatin1Char('/')))
         prefix.chop(1);
-    url.setPath(prefix + path);
+    url.setPath(prefix + path, QUrl::TolerantMode);
     url.setQuery(QString());
     url.setFragment(QString());
     return url;
@@ -599,7 +600,8 @@ bool saysTraceNotFound(BackendKind kind, int httpStatus, const std::string &body
     switch (kind) {
     case BackendKind::Zipkin:
         // Zipkin answers 404 with "<traceId> not found" as text.
-        return httpStatus == 404 && message.contains(QLatin1String("not found")) && !message.contains(QLatin1String("<"));
+        // Not an HTML page (a proxy's 404 for a wrong base URL): its <title> alone would say "not found" too.
+        return httpStatus == 404 && message.contains(QLatin1String("not found")) && body.find('<') == std::string::npos;
     case BackendKind::Jaeger:
         // Jaeger: 404 with {"errors": [{"code": 404, "msg": "trace not found"}]}.
         return (httpStatus == 404 || httpStatus == 200) && message.contains(QLatin1String("trace not found"));
@@ -667,8 +669,8 @@ std::optional<QList<QPair<QString, QString>>> parseTagList(QStringView text, QSt
 
 std::int64_t parseDurationUs(QStringView text)
 {
-    // One or more <number><unit> parts, as Go and Jaeger's UI write them.
-    static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)"));
+    // One or more <number><unit> parts, as Go and Jaeger's UI write them (µ as the micro sign or Greek mu, as Go takes both).
+    static const QRegularExpression part(QStringLiteral("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|\u03BCs|ms|s|m|h)"));
     const QString t = text.trimmed().toString().toLower();
     if (t.isEmpty())
         return -1;
