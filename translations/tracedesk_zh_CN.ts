@@ -31,6 +31,14 @@
         <source>The size limit must be between 1 and %1 MiB.</source>
         <translation>大小上限必须在 1 到 %1 MiB 之间。</translation>
     </message>
+    <message>
+        <source>The header name for the secret is missing or not a valid HTTP header name.</source>
+        <translation>缺少携带凭据的请求头名称，或者该名称不是有效的 HTTP 请求头名称。</translation>
+    </message>
+    <message>
+        <source>Basic authentication needs a user name.</source>
+        <translation>Basic 认证需要用户名。</translation>
+    </message>
 </context>
 <context>
     <name>td</name>
@@ -298,6 +306,22 @@
         <source>With --export: width in pixels (default 1600, PDF 1200 across an A4 landscape page; PNG is drawn at twice that density).</source>
         <translation>与 --export 一起使用：宽度（像素，默认 1600；PDF 为 1200，铺满 A4 横向页面；PNG 按两倍密度绘制）。</translation>
     </message>
+    <message>
+        <source>Spans API</source>
+        <translation>Spans API</translation>
+    </message>
+    <message>
+        <source>Zipkin</source>
+        <translation>Zipkin</translation>
+    </message>
+    <message>
+        <source>Jaeger</source>
+        <translation>Jaeger</translation>
+    </message>
+    <message>
+        <source>Grafana Tempo</source>
+        <translation>Grafana Tempo</translation>
+    </message>
 </context>
 <context>
     <name>td::AnalysisView</name>
@@ -564,18 +588,6 @@
 <context>
     <name>td::CommandLine</name>
     <message>
-        <source>Fetch trace ID from the spans API.</source>
-        <translation>从 Spans API 获取指定 ID 的调用链。</translation>
-    </message>
-    <message>
-        <source>Connection profile to fetch with (as saved in Connections).</source>
-        <translation>用于获取的连接配置（即“连接”中保存的配置）。</translation>
-    </message>
-    <message>
-        <source>Spans API base URL (instead of a profile).</source>
-        <translation>Spans API 基础 URL（代替连接配置）。</translation>
-    </message>
-    <message>
         <source>Project id.</source>
         <translation>项目 ID。</translation>
     </message>
@@ -604,20 +616,8 @@
         <translation>--output 需要 --fetch ID</translation>
     </message>
     <message>
-        <source>there is no connection profile called &quot;%1&quot;</source>
-        <translation>没有名为“%1”的连接配置</translation>
-    </message>
-    <message>
-        <source>--timeout needs a number of seconds greater than 0</source>
-        <translation>--timeout 需要大于 0 的秒数</translation>
-    </message>
-    <message>
         <source>--fetch needs a trace id that is not empty</source>
         <translation>--fetch 需要一个非空的 Trace ID</translation>
-    </message>
-    <message>
-        <source>--fetch needs --profile NAME or --base-url URL and --project-id P</source>
-        <translation>--fetch 需要 --profile NAME，或 --base-url URL 加 --project-id P</translation>
     </message>
     <message>
         <source>--fetch needs --project-id P (or a --profile that has one)</source>
@@ -646,6 +646,38 @@
     <message>
         <source>Open Trace Link</source>
         <translation>打开调用链链接</translation>
+    </message>
+    <message>
+        <source>Fetch trace ID from the spans API, Zipkin, Jaeger or Tempo.</source>
+        <translation>从 Spans API、Zipkin、Jaeger 或 Tempo 获取指定 ID 的调用链。</translation>
+    </message>
+    <message>
+        <source>Connection profile to fetch or search with (as saved in Connections).</source>
+        <translation>用于获取或搜索的连接配置（即“连接”中保存的配置）。</translation>
+    </message>
+    <message>
+        <source>Kind of backend at --base-url: zipkin, jaeger, tempo or spans-api (default).</source>
+        <translation>--base-url 处的后端类型：zipkin、jaeger、tempo 或 spans-api（默认）。</translation>
+    </message>
+    <message>
+        <source>Base URL of the backend (instead of a profile).</source>
+        <translation>后端的基础 URL（代替连接配置）。</translation>
+    </message>
+    <message>
+        <source>How Zipkin, Jaeger or Tempo get the secret from TRACEDESK_TOKEN: none, bearer, basic (TRACEDESK_TOKEN=user:password) or header:NAME.</source>
+        <translation>向 Zipkin、Jaeger 或 Tempo 传递 TRACEDESK_TOKEN 中凭据的方式：none、bearer、basic（TRACEDESK_TOKEN=user:password）或 header:NAME。</translation>
+    </message>
+    <message>
+        <source>With --auth basic: the user; TRACEDESK_TOKEN is then the password.</source>
+        <translation>与 --auth basic 一起使用：用户名；此时 TRACEDESK_TOKEN 为密码。</translation>
+    </message>
+    <message>
+        <source>3: Jaeger&apos;s /api/v3/traces/ID; 2: Tempo&apos;s /api/v2/traces/ID.</source>
+        <translation>3：Jaeger 的 /api/v3/traces/ID；2：Tempo 的 /api/v2/traces/ID。</translation>
+    </message>
+    <message>
+        <source>Open the window on the Search tab; with --profile NAME (a Zipkin, Jaeger or Tempo profile) search it at once.</source>
+        <translation>打开窗口时显示“搜索”标签页；如果同时给出 --profile NAME（Zipkin、Jaeger 或 Tempo 配置），则立即在其中搜索。</translation>
     </message>
 </context>
 <context>
@@ -785,6 +817,58 @@
     <message>
         <source>Token kept for this session only</source>
         <translation>令牌仅在本次会话中保留</translation>
+    </message>
+    <message>
+        <source>Use the newer trace API (Jaeger /api/v3, Tempo /api/v2)</source>
+        <translation>使用较新的调用链 API（Jaeger /api/v3、Tempo /api/v2）</translation>
+    </message>
+    <message>
+        <source>Which API the base URL serves: the vendor spans API, Zipkin (port 9411), Jaeger query (16686) or Grafana Tempo (3200)</source>
+        <translation>基础 URL 提供的是哪种 API：厂商的 Spans API、Zipkin（端口 9411）、Jaeger query（16686）或 Grafana Tempo（3200）</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Bearer token</source>
+        <translation>Bearer 令牌</translation>
+    </message>
+    <message>
+        <source>Basic (user and password)</source>
+        <translation>Basic（用户名和密码）</translation>
+    </message>
+    <message>
+        <source>Token in a header</source>
+        <translation>请求头中的令牌</translation>
+    </message>
+    <message>
+        <source>user for basic authentication; the password goes in Token</source>
+        <translation>Basic 认证的用户名；密码填在“令牌”中</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>A&amp;uthentication:</source>
+        <translation>认证(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户名(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>http://zipkin.example.com:9411</source>
+        <translation>http://zipkin.example.com:9411</translation>
+    </message>
+    <message>
+        <source>http://jaeger-query.example.com:16686</source>
+        <translation>http://jaeger-query.example.com:16686</translation>
+    </message>
+    <message>
+        <source>http://tempo.example.com:3200</source>
+        <translation>http://tempo.example.com:3200</translation>
     </message>
 </context>
 <context>
@@ -1445,6 +1529,26 @@ Shows where the time went in a distributed trace and what failed.</source>
         <source> local)</source>
         <translation> 本地时间）</translation>
     </message>
+    <message>
+        <source>Searc&amp;h Traces…</source>
+        <translation>搜索调用链(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search Zipkin, Jaeger or Tempo for traces</source>
+        <translation>在 Zipkin、Jaeger 或 Tempo 中搜索调用链</translation>
+    </message>
+    <message>
+        <source>There is no Zipkin, Jaeger or Tempo profile called &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的 Zipkin、Jaeger 或 Tempo 配置。</translation>
+    </message>
+    <message>
+        <source>Trace %1, fetched with profile &quot;%2&quot;</source>
+        <translation>调用链 %1，通过配置“%2”获取</translation>
+    </message>
 </context>
 <context>
     <name>td::OpenTraceIdDialog</name>
@@ -1786,14 +1890,6 @@ Shows where the time went in a distributed trace and what failed.</source>
         <translation>令牌仅在本次会话中保留</translation>
     </message>
     <message>
-        <source>The server rejected the token of profile &quot;%1&quot;. Enter a new token (it is sent in the %2 header):</source>
-        <translation>服务器拒绝了配置“%1”的令牌。请输入新令牌（它通过请求头 %2 发送）：</translation>
-    </message>
-    <message>
-        <source>Enter the token for profile &quot;%1&quot; (sent in the %2 header):</source>
-        <translation>请输入配置“%1”的令牌（通过请求头 %2 发送）：</translation>
-    </message>
-    <message>
         <source>Fetching trace %1 from %2</source>
         <translation>正在从 %2 获取调用链 %1</translation>
     </message>
@@ -1820,6 +1916,230 @@ Shows where the time went in a distributed trace and what failed.</source>
     <message>
         <source>Try Again</source>
         <translation>重试</translation>
+    </message>
+    <message>
+        <source>sent in the %1 header</source>
+        <translation>通过请求头 %1 发送</translation>
+    </message>
+    <message>
+        <source>the password of user %1</source>
+        <translation>用户 %1 的密码</translation>
+    </message>
+    <message>
+        <source>sent as a bearer token</source>
+        <translation>作为 Bearer 令牌发送</translation>
+    </message>
+    <message>
+        <source>The server rejected the token of profile &quot;%1&quot;. Enter a new token (%2):</source>
+        <translation>服务器拒绝了配置“%1”的令牌。请输入新令牌（%2）：</translation>
+    </message>
+    <message>
+        <source>Enter the token for profile &quot;%1&quot; (%2):</source>
+        <translation>请输入配置“%1”的令牌（%2）：</translation>
+    </message>
+</context>
+<context>
+    <name>td::SearchPage</name>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>最近 15 分钟</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>最近 1 小时</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>最近 6 小时</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Custom…</source>
+        <translation>自定义…</translation>
+    </message>
+    <message>
+        <source>Connections…</source>
+        <translation>连接…</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The Zipkin, Jaeger or Tempo connection to search (File &gt; Connections adds one)</source>
+        <translation>要搜索的 Zipkin、Jaeger 或 Tempo 连接（可在“文件 &gt; 连接”中添加）</translation>
+    </message>
+    <message>
+        <source>all services</source>
+        <translation>全部服务</translation>
+    </message>
+    <message>
+        <source>all operations</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <source>e.g. error=true http.status_code=500</source>
+        <translation>例如 error=true http.status_code=500</translation>
+    </message>
+    <message>
+        <source>Tags that must match, key=value separated by spaces; quote values with spaces: http.url=&quot;/api/cart items&quot;</source>
+        <translation>必须匹配的标签，格式为 key=value，以空格分隔；含空格的值要加引号：http.url=&quot;/api/cart items&quot;</translation>
+    </message>
+    <message>
+        <source>{ resource.service.name = &quot;frontend&quot; &amp;&amp; status = error }</source>
+        <translation>{ resource.service.name = &quot;frontend&quot; &amp;&amp; status = error }</translation>
+    </message>
+    <message>
+        <source>Tempo only: a TraceQL query; when set, it replaces service, operation, tags and durations</source>
+        <translation>仅限 Tempo：TraceQL 查询；填写后将取代服务、操作、标签和耗时条件</translation>
+    </message>
+    <message>
+        <source>e.g. 100ms</source>
+        <translation>例如 100ms</translation>
+    </message>
+    <message>
+        <source>e.g. 2s</source>
+        <translation>例如 2s</translation>
+    </message>
+    <message>
+        <source>&amp;Backend:</source>
+        <translation>后端(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation>数量上限(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Se&amp;rvice:</source>
+        <translation>服务(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Operation:</source>
+        <translation>操作(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>标签(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Trace&amp;QL:</source>
+        <translation>TraceQL(&amp;Q)：</translation>
+    </message>
+    <message>
+        <source>&amp;Min duration:</source>
+        <translation>最短耗时(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Ma&amp;x duration:</source>
+        <translation>最长耗时(&amp;X)：</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me:</source>
+        <translation>时间(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Could not list the services: %1</source>
+        <translation>无法列出服务：%1</translation>
+    </message>
+    <message>
+        <source>Could not list the operations: %1</source>
+        <translation>无法列出操作：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>There is no Zipkin, Jaeger or Tempo connection yet. Add one with Connections… (the demo server serves all three: see the README).</source>
+        <translation>还没有 Zipkin、Jaeger 或 Tempo 连接。请通过“连接…”添加一个（演示服务器三种都提供：参见 README）。</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>标签：%1</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a duration such as 100ms, 2s or 1m.</source>
+        <translation>%1：“%2”不是有效的时长，时长应形如 100ms、2s 或 1m。</translation>
+    </message>
+    <message>
+        <source>Min duration</source>
+        <translation>最短耗时</translation>
+    </message>
+    <message>
+        <source>Max duration</source>
+        <translation>最长耗时</translation>
+    </message>
+    <message>
+        <source>Choose a Zipkin, Jaeger or Tempo connection first (Connections…).</source>
+        <translation>请先选择一个 Zipkin、Jaeger 或 Tempo 连接（“连接…”）。</translation>
+    </message>
+    <message>
+        <source>Searching %1…</source>
+        <translation>正在搜索 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>td::SearchResultsView</name>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Open %n traces</source>
+        <translation>
+            <numerusform>打开 %n 个调用链(&amp;O)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Open the selected traces, each in its own tab (Enter)</source>
+        <translation>打开选中的调用链，每个调用链一个标签页（回车）</translation>
+    </message>
+    <message>
+        <source>Duration over start time; click a point to open its trace</source>
+        <translation>耗时随开始时间的分布；点击某个点可打开其调用链</translation>
+    </message>
+    <message>
+        <source>Traces</source>
+        <translation>调用链</translation>
+    </message>
+    <message>
+        <source>Traces with errors</source>
+        <translation>有错误的调用链</translation>
+    </message>
+    <message>
+        <source>Selected</source>
+        <translation>已选中</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Duration (ms)</source>
+        <translation>耗时（ms）</translation>
+    </message>
+    <message>
+        <source>Duration (s)</source>
+        <translation>耗时（s）</translation>
+    </message>
+    <message>
+        <source>%1 %2
+%3, %4 spans, %5 errors
+%6</source>
+        <translation>%1 %2
+%3，%4 个 Span，%5 个错误
+%6</translation>
     </message>
 </context>
 <context>
@@ -2055,10 +2375,6 @@ Shows where the time went in a distributed trace and what failed.</source>
         <translation>认证</translation>
     </message>
     <message>
-        <source>finding the spans API</source>
-        <translation>查找 Spans API</translation>
-    </message>
-    <message>
         <source>requesting the trace</source>
         <translation>请求调用链</translation>
     </message>
@@ -2133,10 +2449,6 @@ Shows where the time went in a distributed trace and what failed.</source>
     <message>
         <source>%1 refused the connection on port %2.</source>
         <translation>%1 在端口 %2 上拒绝了连接。</translation>
-    </message>
-    <message>
-        <source>Check the base URL (%1) and its port: is the spans API served there?</source>
-        <translation>请检查基础 URL（%1）及其端口：Spans API 是否在那里提供服务？</translation>
     </message>
     <message>
         <source>The connection to %1 timed out.</source>
@@ -2271,10 +2583,6 @@ Shows where the time went in a distributed trace and what failed.</source>
         <translation> 服务器返回：%1</translation>
     </message>
     <message>
-        <source>Fetched trace %1 from project %2 (%3 spans).</source>
-        <translation>已从项目 %2 获取调用链 %1（%3 个 Span）。</translation>
-    </message>
-    <message>
         <source>The server certificate was not verified (TLS verification is off in this profile).</source>
         <translation>未验证服务器证书（此配置关闭了 TLS 验证）。</translation>
     </message>
@@ -2322,6 +2630,114 @@ Shows where the time went in a distributed trace and what failed.</source>
         <source>No trace with id %1 in project %2 (the spans API answered %3, query succeeded, with no spans).</source>
         <translation>项目 %2 中没有 ID 为 %1 的调用链（Spans API 应答 %3，查询成功，但没有 span）。</translation>
     </message>
+    <message>
+        <source>project %1</source>
+        <translation>项目 %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>finding the API</source>
+        <translation>查找 API</translation>
+    </message>
+    <message>
+        <source>sending the query</source>
+        <translation>发送查询</translation>
+    </message>
+    <message>
+        <source>Set the header name in the connection profile, or choose another kind of authentication.</source>
+        <translation>请在连接配置中设置请求头名称，或选择其他认证方式。</translation>
+    </message>
+    <message>
+        <source>Check the base URL (%1) and its port: is %2 served there?</source>
+        <translation>请检查基础 URL（%1）及其端口：%2 是否在那里提供服务？</translation>
+    </message>
+    <message>
+        <source>the spans API</source>
+        <translation>Spans API</translation>
+    </message>
+    <message>
+        <source>(no message)</source>
+        <translation>（无消息）</translation>
+    </message>
+    <message>
+        <source>%1 has no trace with id %2 (HTTP %3). The server said: %4</source>
+        <translation>%1 中没有 ID 为 %2 的调用链（HTTP %3）。服务器返回：%4</translation>
+    </message>
+    <message>
+        <source>Check the trace id, and that %1 is the backend the trace was sent to. Very recent traces can take a minute to appear; old ones may have passed the backend&apos;s retention.</source>
+        <translation>请检查 Trace ID，并确认 %1 正是该调用链被发送到的后端。刚产生的调用链可能需要一分钟左右才能查到；较早的调用链可能已超过后端的保留期限。</translation>
+    </message>
+    <message>
+        <source>The server answered HTTP 404 (not found) for %1. The server said: %2</source>
+        <translation>服务器对 %1 应答 HTTP 404（未找到）。服务器返回：%2</translation>
+    </message>
+    <message>
+        <source>Check the base URL (%1) and the backend kind (%2): %3</source>
+        <translation>请检查基础 URL（%1）和后端类型（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Zipkin serves /api/v2/... usually on port 9411.</source>
+        <translation>Zipkin 通常在端口 9411 上提供 /api/v2/...。</translation>
+    </message>
+    <message>
+        <source>Jaeger&apos;s query service serves /api/... usually on port 16686.</source>
+        <translation>Jaeger 的查询服务通常在端口 16686 上提供 /api/...。</translation>
+    </message>
+    <message>
+        <source>Tempo serves /api/... usually on port 3200.</source>
+        <translation>Tempo 通常在端口 3200 上提供 /api/...。</translation>
+    </message>
+    <message>
+        <source>%1 rejected the request (HTTP 400): %2</source>
+        <translation>%1 拒绝了请求（HTTP 400）：%2</translation>
+    </message>
+    <message>
+        <source>Check the search fields; for TraceQL, the query&apos;s syntax (e.g. { resource.service.name = &quot;api&quot; }).</source>
+        <translation>请检查搜索条件；使用 TraceQL 时请检查查询语法（例如 { resource.service.name = &quot;api&quot; }）。</translation>
+    </message>
+    <message>
+        <source>Check the search fields (service, tags as key=value, durations such as 100ms).</source>
+        <translation>请检查搜索条件（服务、key=value 形式的标签、100ms 这样的耗时）。</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 %3: %4</source>
+        <translation>%1 应答 HTTP %2 %3：%4</translation>
+    </message>
+    <message>
+        <source>The backend has a problem; try again later, or ask whoever runs %1.</source>
+        <translation>后端出现问题；请稍后重试，或联系 %1 的运维人员。</translation>
+    </message>
+    <message>
+        <source>Check the connection profile (base URL, backend kind, authentication).</source>
+        <translation>请检查连接配置（基础 URL、后端类型、认证）。</translation>
+    </message>
+    <message>
+        <source>The server refused access (HTTP 403): the credentials are rejected or have no access.</source>
+        <translation>服务器拒绝访问（HTTP 403）：凭据被拒绝，或者没有访问权限。</translation>
+    </message>
+    <message>
+        <source>This backend wants credentials: set the profile&apos;s authentication (bearer token, basic or a header).</source>
+        <translation>此后端需要凭据：请设置配置的认证方式（Bearer 令牌、Basic 或请求头）。</translation>
+    </message>
+    <message>
+        <source>Fetched trace %1 from %2 (%3 spans).</source>
+        <translation>已从 %2 获取调用链 %1（%3 个 Span）。</translation>
+    </message>
+    <message>
+        <source>%1 has no trace with id %2 (the answer holds no spans).</source>
+        <translation>%1 中没有 ID 为 %2 的调用链（应答中没有 Span）。</translation>
+    </message>
+    <message>
+        <source>Check the trace id and the base URL. Very recent traces can take a minute to appear.</source>
+        <translation>请检查 Trace ID 和基础 URL。刚产生的调用链可能需要一分钟左右才能查到。</translation>
+    </message>
+    <message>
+        <source>Check that the base URL points at %1 and that the profile&apos;s backend kind is right.</source>
+        <translation>请确认基础 URL 指向 %1，并且配置的后端类型正确。</translation>
+    </message>
 </context>
 <context>
     <name>td::StartPage</name>
@@ -2354,10 +2770,6 @@ Shows where the time went in a distributed trace and what failed.</source>
         <translation>打开 Trace ID…</translation>
     </message>
     <message>
-        <source>Fetch a trace from the spans API with a connection profile (Ctrl+T)</source>
-        <translation>用连接配置从 Spans API 获取调用链（Ctrl+T）</translation>
-    </message>
-    <message>
         <source>Open the Sample Trace</source>
         <translation>打开示例调用链</translation>
     </message>
@@ -2382,6 +2794,18 @@ Shows where the time went in a distributed trace and what failed.</source>
 profile %2</source>
         <translation>%1
 配置 %2</translation>
+    </message>
+    <message>
+        <source>Fetch a trace from the spans API, Zipkin, Jaeger or Tempo with a connection profile (Ctrl+T)</source>
+        <translation>用连接配置从 Spans API、Zipkin、Jaeger 或 Tempo 获取调用链（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Search Traces…</source>
+        <translation>搜索调用链…</translation>
+    </message>
+    <message>
+        <source>Find traces in Zipkin, Jaeger or Tempo by service, operation, tags and duration (Ctrl+Shift+F)</source>
+        <translation>按服务、操作、标签和耗时在 Zipkin、Jaeger 或 Tempo 中查找调用链（Ctrl+Shift+F）</translation>
     </message>
 </context>
 <context>
@@ -2683,6 +3107,41 @@ click to highlight these spans</source>
     </message>
 </context>
 <context>
+    <name>td::TraceHitModel</name>
+    <message>
+        <source>Trace %1</source>
+        <translation>调用链 %1</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Root service</source>
+        <translation>根服务</translation>
+    </message>
+    <message>
+        <source>Root operation</source>
+        <translation>根操作</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Span 数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+</context>
+<context>
     <name>td::TraceLink</name>
     <message>
         <source>A trace link looks like tracedesk://trace/&lt;id&gt;?profile=&lt;name&gt;.</source>
@@ -2743,6 +3202,120 @@ click to highlight these spans</source>
     <message>
         <source>The link&apos;s profile name is too long.</source>
         <translation>链接中的配置名称太长。</translation>
+    </message>
+</context>
+<context>
+    <name>td::TraceSearchClient</name>
+    <message>
+        <source>Searching failed while %1: %2</source>
+        <translation>搜索时在“%1”这一步失败：%2</translation>
+    </message>
+    <message>
+        <source>The backend said: %1</source>
+        <translation>后端返回：%1</translation>
+    </message>
+    <message>
+        <source>Check that the base URL and the backend kind of the profile match.</source>
+        <translation>请确认配置的基础 URL 与后端类型相符。</translation>
+    </message>
+    <message>
+        <source>The spans API cannot search for traces; open a trace by its id instead.</source>
+        <translation>Spans API 不支持搜索调用链；请改为按 ID 打开调用链。</translation>
+    </message>
+    <message>
+        <source>Jaeger searches one service at a time: choose a service.</source>
+        <translation>Jaeger 每次只能搜索一个服务：请选择一个服务。</translation>
+    </message>
+    <message>
+        <source>The time range ends before it starts.</source>
+        <translation>时间范围的结束早于开始。</translation>
+    </message>
+    <message>
+        <source>The minimum duration is larger than the maximum.</source>
+        <translation>最短耗时大于最长耗时。</translation>
+    </message>
+    <message>
+        <source>The limit must be at least 1.</source>
+        <translation>数量上限至少为 1。</translation>
+    </message>
+    <message>
+        <source>TraceQL queries are for Tempo only.</source>
+        <translation>TraceQL 查询仅适用于 Tempo。</translation>
+    </message>
+    <message>
+        <source>A tag needs a key (key=value).</source>
+        <translation>标签需要有键（key=value）。</translation>
+    </message>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>已取消搜索。</translation>
+    </message>
+    <message>
+        <source>%1 said: %2</source>
+        <translation>%1 返回：%2</translation>
+    </message>
+    <message>
+        <source>Check the search fields.</source>
+        <translation>请检查搜索条件。</translation>
+    </message>
+    <message>
+        <source>Check that the base URL points at %1 and that the profile&apos;s backend kind is right.</source>
+        <translation>请确认基础 URL 指向 %1，并且配置的后端类型正确。</translation>
+    </message>
+    <message>
+        <source>No traces match the search.</source>
+        <translation>没有与搜索条件匹配的调用链。</translation>
+    </message>
+    <message>
+        <source>1 trace found.</source>
+        <translation>找到 1 个调用链。</translation>
+    </message>
+    <message>
+        <source>%1 traces found.</source>
+        <translation>找到 %1 个调用链。</translation>
+    </message>
+</context>
+<context>
+    <name>td::backendapi</name>
+    <message>
+        <source>The answer is not JSON. It began: %1</source>
+        <translation>应答不是 JSON。应答开头：%1</translation>
+    </message>
+    <message>
+        <source>Zipkin&apos;s search answer should be a list of traces (each a list of spans).</source>
+        <translation>Zipkin 的搜索应答应当是调用链列表（每个调用链是一个 Span 列表）。</translation>
+    </message>
+    <message>
+        <source>The search was cancelled.</source>
+        <translation>已取消搜索。</translation>
+    </message>
+    <message>
+        <source>Jaeger&apos;s search answer should be {&quot;data&quot;: [traces]}.</source>
+        <translation>Jaeger 的搜索应答应当是 {&quot;data&quot;: [traces]}。</translation>
+    </message>
+    <message>
+        <source>Tempo&apos;s search answer should be {&quot;traces&quot;: [...]}.</source>
+        <translation>Tempo 的搜索应答应当是 {&quot;traces&quot;: [...]}。</translation>
+    </message>
+    <message>
+        <source>The spans API has no search.</source>
+        <translation>Spans API 不支持搜索。</translation>
+    </message>
+    <message>
+        <source>The answer holds no list of names.</source>
+        <translation>应答中没有名称列表。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not key=value.</source>
+        <translation>“%1”不是 key=value 形式。</translation>
+    </message>
+    <message>
+        <source>A tag needs a key before &apos;=&apos;.</source>
+        <translation>标签在 &apos;=&apos; 之前需要有键。</translation>
+    </message>
+    <message>
+        <source>The quote after %1= is not closed.</source>
+        <translation>%1= 后面的引号没有闭合。</translation>
     </message>
 </context>
 </TS>
