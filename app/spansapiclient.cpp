@@ -24,16 +24,9 @@ namespace td {
 namespace {
 
 // The first bytes of a body as one line of plain text, for messages.
-QString excerpt(const std::string &body, std::size_t limit = 200)
+QString excerpt(const std::string &body)
 {
-    QString text = QString::fromUtf8(body.data(), static_cast<qsizetype>(std::min(body.size(), limit)));
-    for (QChar &c : text)
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
-            c = QLatin1Char(' ');
-    text = text.simplified();
-    if (body.size() > limit)
-        text += QStringLiteral("...");
-    return text;
+    return backendapi::plainExcerpt(body, 200);
 }
 
 bool looksLikeJson(const std::string &body)

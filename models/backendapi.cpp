@@ -65,17 +65,7 @@ std::optional<json> parseJson(const std::string &body)
     }
 }
 
-QString plainExcerpt(const std::string &body, std::size_t limit = 300)
-{
-    QString text = QString::fromUtf8(body.data(), qsizetype(std::min(body.size(), limit)));
-    for (QChar &c : text)
-        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
-            c = QLatin1Char(' ');
-    text = text.simplified();
-    if (body.size() > limit)
-        text += QStringLiteral("...");
-    return text;
-}
+using backendapi::plainExcerpt;
 
 QString jsonText(const json &value)
 {
@@ -298,6 +288,18 @@ nlohmann::json traceHitJson(const TraceHit &hit)
 }
 
 namespace backendapi {
+
+QString plainExcerpt(const std::string &body, std::size_t limit)
+{
+    QString text = QString::fromUtf8(body.data(), qsizetype(std::min(body.size(), limit)));
+    for (QChar &c : text)
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format)
+            c = QLatin1Char(' ');
+    text = text.simplified();
+    if (body.size() > limit)
+        text += QStringLiteral("...");
+    return text;
+}
 
 QUrl traceUrl(BackendKind kind, const QUrl &base, const QString &traceId, int apiVersion)
 {

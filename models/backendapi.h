@@ -96,6 +96,9 @@ struct NameList
 
 namespace backendapi {
 
+// The first `limit` bytes of a body as one line of plain text (controls blanked, "..." when cut), for messages.
+QString plainExcerpt(const std::string &body, std::size_t limit = 300);
+
 // GET addresses. `base` may carry a path prefix (a backend behind a reverse proxy); it is kept.
 // apiVersion: Jaeger 3 uses /api/v3/traces/{id} (OTLP in "result"); Tempo 2 uses /api/v2/traces/{id};
 // anything else the backend's classic path.
