@@ -6,6 +6,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -100,14 +101,24 @@ StartPage::StartPage(QWidget *parent)
     column->addSpacing(12);
     column->addLayout(lists, 1);
 
-    // A readable column in the middle of a wide window.
-    auto *centred = new QWidget(this);
+    // A readable column in the middle of a wide window. It scrolls rather
+    // than setting the window's minimum size: a saved window size must come
+    // back as it was, however many buttons the page grows.
+    auto *page = new QWidget;
+    auto *centred = new QWidget(page);
     centred->setLayout(column);
     centred->setMaximumWidth(900);
-    auto *outer = new QVBoxLayout(this);
-    outer->setContentsMargins(24, 24, 24, 24);
-    outer->addWidget(centred, 1, Qt::AlignHCenter);
     centred->setMinimumWidth(520);
+    auto *pageLayout = new QVBoxLayout(page);
+    pageLayout->setContentsMargins(24, 24, 24, 24);
+    pageLayout->addWidget(centred, 1, Qt::AlignHCenter);
+    auto *scroll = new QScrollArea(this);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(page);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
 
     setRecentFiles({});
     setRecentTraceIds({});
