@@ -75,6 +75,10 @@ void addExportOptions(QCommandLineParser &parser)
          QStringLiteral("all|visible")},
         {QStringLiteral("details"), tr("With --export: add the details of the span with this id below the timeline."),
          QStringLiteral("SPANID")},
+        {QStringLiteral("view"), tr("With --export: the view to draw: timeline (default), flamegraph, table, graph or events."),
+         QStringLiteral("VIEW")},
+        {QStringLiteral("flame-merged"), tr("With --export --view flamegraph: fold identical service+operation paths into one frame.")},
+        {QStringLiteral("graph-operations"), tr("With --export --view graph: a node per service and operation, not per service.")},
         {QStringLiteral("no-redact"), tr("With --export: keep secrets (tokens, passwords, cookies, session ids) as they are.")},
     });
 }
@@ -123,6 +127,11 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
             return 1;
         }
     }
+    TraceViewKind view = TraceViewKind::Timeline;
+    if (parser.isSet(QStringLiteral("view")) && !traceViewKindFromName(parser.value(QStringLiteral("view")), &view)) {
+        printErr(tr("--view is timeline, flamegraph, table, graph or events, not \"%1\"").arg(parser.value(QStringLiteral("view"))));
+        return 1;
+    }
     options.redact = !parser.isSet(QStringLiteral("no-redact"));
     if (!fetch.requested && files.size() != 1) {
         printErr(tr("--export needs exactly one FILE or --fetch ID"));
@@ -162,6 +171,9 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
     options.details = detailsSpan >= 0;
     ExportSource source = exportSourceFromTrace(trace, scope, detailsSpan);
     source.context = context;
+    source.view = view;
+    source.flameMerged = parser.isSet(QStringLiteral("flame-merged"));
+    source.graphByOperation = parser.isSet(QStringLiteral("graph-operations"));
     const ExportResult written = writeExport(source, options, out);
     if (!written.ok()) {
         printErr(written.error);

@@ -11,7 +11,9 @@ PACKAGES=(
   qt6-base-private-dev  # QTreeView's row search hint, see views/spantreeview.cpp
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
   qt6-translations-l10n
-  qtkeychain-qt6-dev nlohmann-json3-dev libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
+  qtkeychain-qt6-dev nlohmann-json3-dev
+  libgraphviz-dev  # the trace graph's layout (dot)
+  libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
   # fonts so labels (including Chinese span data) render
   fonts-dejavu-core fonts-wqy-microhei
   # tests: a display for GUI smoke runs, sanitizers and the fuzzer runtime

@@ -2,14 +2,18 @@
 
 #include "analysis.h"
 #include "colorlegend.h"
+#include "eventsview.h"
+#include "flamegraphview.h"
 #include "spannamedelegate.h"
 #include "spansearch.h"
 #include "spantreemodel.h"
+#include "spantableview.h"
 #include "spantreeview.h"
 #include "timecontrol.h"
 #include "timelinedelegate.h"
 #include "timelineheader.h"
 #include "timelineoverview.h"
+#include "tracegraphview.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -17,6 +21,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QScrollBar>
+#include <QShortcut>
+#include <QStackedWidget>
+#include <QTabBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -91,13 +98,47 @@ SpanView::SpanView(QWidget *parent)
         m_tree->setFocus();
     });
 
+    // The view switch above the views, as Jaeger's; keys 1-5 (the window's View menu) pick them too.
+    m_viewSwitch = new QTabBar(this);
+    m_viewSwitch->setObjectName(QStringLiteral("viewSwitch"));
+    m_viewSwitch->setDrawBase(false);
+    m_viewSwitch->setExpanding(false);
+    m_viewSwitch->setDocumentMode(true);
+    m_viewSwitch->addTab(tr("Timeline"));
+    m_viewSwitch->addTab(tr("Flame Graph"));
+    m_viewSwitch->addTab(tr("Span Table"));
+    m_viewSwitch->addTab(tr("Trace Graph"));
+    m_viewSwitch->addTab(tr("Events"));
+    for (int i = 0; i < traceViewKindCount; ++i)
+        m_viewSwitch->setTabToolTip(i, tr("%1 (key %2)").arg(m_viewSwitch->tabText(i)).arg(i + 1));
+    m_viewSwitch->setFocusPolicy(Qt::NoFocus);
+
+    auto *timeline = new QWidget(this);
+    auto *timelineLayout = new QVBoxLayout(timeline);
+    timelineLayout->setContentsMargins(0, 0, 0, 0);
+    timelineLayout->setSpacing(2);
+    timelineLayout->addWidget(m_overview);
+    timelineLayout->addWidget(m_tree, 1);
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(timeline);
+    m_pages[static_cast<std::size_t>(TraceViewKind::FlameGraph)] = new FlameGraphView(&m_context, m_stack);
+    m_pages[static_cast<std::size_t>(TraceViewKind::SpanTable)] = new SpanTableView(&m_context, m_stack);
+    m_pages[static_cast<std::size_t>(TraceViewKind::TraceGraph)] = new TraceGraphView(&m_context, m_stack);
+    m_pages[static_cast<std::size_t>(TraceViewKind::Events)] = new EventsView(&m_context, m_stack);
+    for (std::size_t i = 1; i < m_pages.size(); ++i) {
+        m_stack->addWidget(m_pages[i]);
+        connect(m_pages[i], &TraceViewPage::spanActivated, this, &SpanView::spanActivated);
+        connect(m_pages[i], &TraceViewPage::highlightRequested, this, &SpanView::highlightSpans);
+    }
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
+    layout->addWidget(m_viewSwitch);
     layout->addWidget(m_searchBar);
     layout->addWidget(m_legend);
-    layout->addWidget(m_overview);
-    layout->addWidget(m_tree, 1);
+    layout->addWidget(m_stack, 1);
+    connect(m_viewSwitch, &QTabBar::currentChanged, this, [this](int i) { setCurrentView(static_cast<TraceViewKind>(i)); });
 
     connect(m_time, &TimeControl::visibleRangeChanged, m_tree, &SpanTreeView::updateTimeline);
     connect(m_time, &TimeControl::selectedSpanChanged, this, &SpanView::onSelectedSpanChanged);
@@ -145,6 +186,34 @@ void SpanView::setTrace(TracePtr trace)
     if (trace && trace->primaryRoot() >= 0)
         selectSpan(trace->primaryRoot());
     updateOverviewMargins();
+    for (TraceViewPage *p : m_pages) {
+        if (p)
+            p->traceChanged();
+    }
+}
+
+TraceViewPage *SpanView::page(TraceViewKind kind) const
+{
+    return m_pages[static_cast<std::size_t>(kind)];
+}
+
+void SpanView::setCurrentView(TraceViewKind kind)
+{
+    const int i = static_cast<int>(kind);
+    if (i < 0 || i >= traceViewKindCount || kind == m_currentView)
+        return;
+    const bool focused = m_stack->currentWidget()->isAncestorOf(focusWidget()) || hasFocus();
+    m_currentView = kind;
+    {
+        const QSignalBlocker block(m_viewSwitch);
+        m_viewSwitch->setCurrentIndex(i);
+    }
+    m_stack->setCurrentIndex(i);
+    QWidget *shown = kind == TraceViewKind::Timeline ? static_cast<QWidget *>(m_tree) : m_pages[static_cast<std::size_t>(i)];
+    setFocusProxy(shown);
+    if (focused)
+        shown->setFocus();
+    emit currentViewChanged(kind);
 }
 
 std::int32_t SpanView::selectedSpan() const
@@ -184,7 +253,12 @@ void SpanView::onSelectedSpanChanged(std::int32_t spanIndex)
 void SpanView::zoomIn() { m_time->zoomIn(); }
 void SpanView::zoomOut() { m_time->zoomOut(); }
 void SpanView::fit() { m_time->fit(); }
-void SpanView::back() { m_time->back(); }
+void SpanView::back()
+{
+    TraceViewPage *p = m_pages[static_cast<std::size_t>(m_currentView)];
+    if (!p || !p->back())
+        m_time->back();
+}
 
 void SpanView::zoomToSpan(std::int32_t spanIndex)
 {
@@ -215,6 +289,15 @@ void SpanView::refresh()
     m_legend->setEntries(m_context.palette.legend());
     m_overview->invalidate();
     m_tree->viewport()->update();
+    marksChanged();
+}
+
+void SpanView::marksChanged()
+{
+    for (TraceViewPage *p : m_pages) {
+        if (p)
+            p->marksChanged();
+    }
 }
 
 void SpanView::setColorMode(ColorMode mode)
@@ -258,6 +341,7 @@ int SpanView::setSearchText(const QString &text)
         m_tree->expandAll();
     updateSearchLabel();
     m_tree->viewport()->update();
+    marksChanged();
     return matchCount();
 }
 
@@ -275,6 +359,7 @@ void SpanView::highlightSpans(const std::vector<std::int32_t> &spans)
     m_proxy->setMatches(&m_context.matches);
     updateSearchLabel();
     m_tree->viewport()->update();
+    marksChanged();
     if (!m_matchList.empty())
         findNext();
 }
@@ -308,6 +393,7 @@ void SpanView::setFoldRepeatedCalls(bool fold)
     if (selectedSpan() >= 0 && viewIndex(selectedSpan()).isValid())
         m_tree->setCurrentIndex(viewIndex(selectedSpan()));
     m_tree->viewport()->update();
+    marksChanged();
 }
 
 void SpanView::updateSearchLabel()

@@ -3,12 +3,17 @@
 #include "spanpalette.h"
 #include "spanviewcontext.h"
 #include "trace.h"
+#include "traceviewkind.h"
 
 #include <QWidget>
+
+#include <array>
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
+class QStackedWidget;
+class QTabBar;
 
 namespace td {
 
@@ -18,8 +23,11 @@ class SpanTreeModel;
 class SpanTreeView;
 class TimeControl;
 class TimelineOverview;
+class TraceViewPage;
 
-// The span tree with its Gantt timeline, ruler, minimap, legend and search bar.
+// The span tree with its Gantt timeline, ruler, minimap, legend and search bar, and the other views of the
+// same trace (flame graph, span table, trace graph, events) behind a view switch above them. The views
+// share one selection, search highlight, colours and Raw/Adjusted switch (SpanViewContext).
 class SpanView : public QWidget
 {
     Q_OBJECT
@@ -35,6 +43,10 @@ public:
     SpanTreeModel *spanModel() const { return m_model; }
     SpanFilterProxy *proxyModel() const { return m_proxy; }
     const SpanViewContext &context() const { return m_context; }
+
+    TraceViewKind currentView() const { return m_currentView; }
+    // The page of a view other than the timeline; null for the timeline.
+    TraceViewPage *page(TraceViewKind kind) const;
 
     std::int32_t selectedSpan() const;
     // The view index (proxy) of a span's row, or invalid when filtered out.
@@ -59,6 +71,7 @@ public:
     void restoreHeaderState(const QByteArray &state);
 
 public slots:
+    void setCurrentView(td::TraceViewKind kind);
     void selectSpan(std::int32_t spanIndex);
     void zoomIn();
     void zoomOut();
@@ -76,6 +89,7 @@ public slots:
     void setShowOnlyMatches(bool only);
 
 signals:
+    void currentViewChanged(td::TraceViewKind kind);
     void spanSelected(std::int32_t spanIndex);
     // Enter or double-click: the user wants the details.
     void spanActivated(std::int32_t spanIndex);
@@ -88,6 +102,8 @@ private:
     void updateOverviewMargins();
     void updateSearchLabel();
     void refresh();
+    // Tells the other views that matches, colours or switches changed.
+    void marksChanged();
     void showHeaderMenu(const QPoint &pos);
 
     SpanViewContext m_context;
@@ -96,6 +112,10 @@ private:
     SpanFilterProxy *m_proxy;
     SpanTreeView *m_tree;
     TimelineOverview *m_overview;
+    QTabBar *m_viewSwitch;
+    QStackedWidget *m_stack;
+    std::array<TraceViewPage *, traceViewKindCount> m_pages{};
+    TraceViewKind m_currentView = TraceViewKind::Timeline;
     ColorLegend *m_legend;
     QWidget *m_searchBar;
     QLineEdit *m_searchEdit;

@@ -4,6 +4,9 @@
 #include "spanpalette.h"
 #include "timecontrol.h"
 #include "trace.h"
+#include "traceviewkind.h"
+
+#include <QStringList>
 
 #include <QString>
 
@@ -58,6 +61,15 @@ struct ExportSource
     bool showRawTimes = false;
     std::int32_t detailsSpan = NoIndex;
     ExportContext context;
+
+    // The view drawn below the header: the timeline (the rows above), or another view of the trace.
+    TraceViewKind view = TraceViewKind::Timeline;
+    // That view's items in its order as the user sees them (the span table's filtered, sorted spans; the
+    // events view's filtered events); empty means all of them in the view's default order.
+    std::vector<std::int32_t> items;
+    bool flameMerged = false;      // flame graph: identical service+operation paths folded
+    bool graphByOperation = false; // trace graph: a node per service+operation rather than per service
+    QStringList tableTagColumns;   // span table: tag keys added as columns
 };
 
 // The rows of a span view as they are (expanded, collapsed, filtered, sorted); with Visible only the rows

@@ -3,6 +3,7 @@
 #include "spantreemodel.h"
 #include "spantreeview.h"
 #include "spanview.h"
+#include "traceviewpage.h"
 
 #include <QFileInfo>
 #include <QScrollBar>
@@ -51,6 +52,11 @@ ExportSource exportSourceFromView(const SpanView &view, ExportScope scope)
     source.range = scope == ExportScope::Visible ? view.timeControl()->visibleRange() : view.timeControl()->traceRange();
     if (!source.trace)
         return source;
+    source.view = view.currentView();
+    if (const TraceViewPage *page = view.page(source.view)) {
+        page->describeExport(&source);
+        return source;
+    }
 
     const SpanTreeView *tree = view.treeView();
     const QAbstractItemModel *model = tree->model();

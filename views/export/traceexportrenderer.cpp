@@ -95,11 +95,17 @@ TraceExportRenderer::TraceExportRenderer(const ExportSource &source, const Expor
     if (!m_source.range.isValid())
         m_source.range = {0, 1};
     // Span data through the redactor first, the header last: it says how many values were hidden.
-    buildRows();
+    m_body = makeExportBody(m_source, ExportStyle{m_font, m_bold, m_small, m_mono});
+    if (m_body)
+        m_body->layOut(m_width - 2 * m_margin, m_redactor);
+    else
+        buildRows();
     buildDetails();
     buildHeader();
     layOut();
 }
+
+TraceExportRenderer::~TraceExportRenderer() = default;
 
 void TraceExportRenderer::buildRows()
 {
@@ -227,7 +233,15 @@ void TraceExportRenderer::buildHeader()
     m_title = tr("Trace %1").arg(m_header.front().value) + (root.isEmpty() ? QString() : QStringLiteral(" — ") + root);
     const auto offset = [&](std::int64_t us) -> QString { return QStringLiteral("+") + durationText(static_cast<double>(us - t->startUs())); };
     const QString rows = m_source.rows.size() == 1 ? tr("1 row") : tr("%1 rows").arg(m_source.rows.size());
-    m_header.push_back({tr("Scope"), m_source.scope == ExportScope::Visible
+    static const char *const viewNames[] = {QT_TRANSLATE_NOOP("td::TraceExportRenderer", "Timeline"),
+                                            QT_TRANSLATE_NOOP("td::TraceExportRenderer", "Flame graph"),
+                                            QT_TRANSLATE_NOOP("td::TraceExportRenderer", "Span table"),
+                                            QT_TRANSLATE_NOOP("td::TraceExportRenderer", "Trace graph"),
+                                            QT_TRANSLATE_NOOP("td::TraceExportRenderer", "Events")};
+    if (m_body)
+        m_header.push_back({tr("View"), tr(viewNames[static_cast<int>(m_source.view)])});
+    else
+        m_header.push_back({tr("Scope"), m_source.scope == ExportScope::Visible
                                          ? tr("visible range %1 – %2, %3").arg(offset(m_source.range.startUs), offset(m_source.range.endUs), rows)
                                          : tr("whole trace, %1 as expanded in the view").arg(rows)});
     m_header.push_back(redactionLine(m_redactor));
@@ -295,7 +309,13 @@ void TraceExportRenderer::layOut()
 
 qreal TraceExportRenderer::singlePageHeight() const
 {
-    qreal h = m_headerHeight + m_rulerHeight + static_cast<qreal>(m_source.rows.size()) * m_rowHeight;
+    qreal h = m_headerHeight + headHeight();
+    if (m_body) {
+        for (int i = 0; i < m_body->bandCount(); ++i)
+            h += m_body->bandHeight(i);
+    } else {
+        h += static_cast<qreal>(m_source.rows.size()) * m_rowHeight;
+    }
     if (!m_details.empty())
         h += 10;
     for (const DetailItem &d : m_details)
@@ -305,7 +325,7 @@ qreal TraceExportRenderer::singlePageHeight() const
 
 TraceExportRenderer::Page TraceExportRenderer::wholePage() const
 {
-    return {0, static_cast<int>(m_source.rows.size()), 0, static_cast<int>(m_details.size())};
+    return {0, unitCount(), 0, static_cast<int>(m_details.size())};
 }
 
 std::vector<TraceExportRenderer::Page> TraceExportRenderer::paginate(qreal pageHeight) const
@@ -313,15 +333,23 @@ std::vector<TraceExportRenderer::Page> TraceExportRenderer::paginate(qreal pageH
     std::vector<Page> pages;
     const qreal bottom = pageHeight - m_margin;
     // Every page has the header and, while rows remain, the ruler; at least one row or item per page.
-    const int rows = static_cast<int>(m_source.rows.size());
-    const int perPage = std::max(1, static_cast<int>(std::floor((bottom - m_headerHeight - m_rulerHeight) / m_rowHeight)));
-    for (int first = 0; first < rows; first += perPage)
-        pages.push_back({first, std::min(rows, first + perPage), 0, 0});
+    const int rows = unitCount();
+    const qreal top = m_headerHeight + headHeight();
+    qreal y = top;
+    for (int r = 0; r < rows; ++r) {
+        const qreal h = unitHeight(r);
+        if (pages.empty() || (y + h > bottom && pages.back().rowEnd > pages.back().firstRow)) {
+            pages.push_back({r, r, 0, 0});
+            y = top;
+        }
+        pages.back().rowEnd = r + 1;
+        y += h;
+    }
     if (pages.empty())
         pages.push_back({0, 0, 0, 0});
     int item = 0;
     const int items = static_cast<int>(m_details.size());
-    qreal y = m_headerHeight + m_rulerHeight + (pages.back().rowEnd - pages.back().firstRow) * m_rowHeight + 10;
+    y = std::min(y, bottom) + 10;
     while (item < items) {
         Page &page = pages.back();
         page.firstDetail = page.detailEnd = item;
@@ -362,7 +390,9 @@ void TraceExportRenderer::paintPage(QPainter *p, const Page &page, qreal pageHei
     p->fillRect(QRectF(0, 0, m_width, pageHeight), background);
     paintHeader(p);
     qreal y = m_headerHeight;
-    if (page.rowEnd > page.firstRow || (page.firstDetail == 0 && m_source.rows.empty())) {
+    if (m_body) {
+        y = paintBody(p, page, y, pageHeight);
+    } else if (page.rowEnd > page.firstRow || (page.firstDetail == 0 && m_source.rows.empty())) {
         paintRuler(p, y);
         y += m_rulerHeight;
         const qreal rowsTop = y;
@@ -401,6 +431,34 @@ void TraceExportRenderer::paintPage(QPainter *p, const Page &page, qreal pageHei
     }
     paintDetails(p, page.firstDetail, page.detailEnd, y);
     p->restore();
+}
+
+qreal TraceExportRenderer::paintBody(QPainter *p, const Page &page, qreal y, qreal pageHeight) const
+{
+    if (page.rowEnd > page.firstRow) {
+        m_body->paintHead(p, QPointF(m_margin, y));
+        y += m_body->headHeight();
+        qreal h = 0;
+        for (int i = page.firstRow; i < page.rowEnd; ++i)
+            h += m_body->bandHeight(i);
+        // One band taller than the page (a large graph on a PDF page) is scaled down to fit it.
+        const qreal room = pageHeight - m_margin - y;
+        if (h > room && room > 20) {
+            const qreal scale = room / h;
+            p->save();
+            p->translate(m_margin + (m_width - 2 * m_margin) * (1 - scale) / 2, y);
+            p->scale(scale, scale);
+            m_body->paintBands(p, page.firstRow, page.rowEnd, QPointF(0, 0));
+            p->restore();
+            h = room;
+        } else {
+            m_body->paintBands(p, page.firstRow, page.rowEnd, QPointF(m_margin, y));
+        }
+        y += h;
+        p->setPen(QPen(gridLine, 1));
+        p->drawLine(QPointF(m_margin, y), QPointF(m_width - m_margin, y));
+    }
+    return y + 10;
 }
 
 void TraceExportRenderer::paintHeader(QPainter *p) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "exportbody.h"
 #include "exportoptions.h"
 #include "redaction.h"
 
@@ -27,7 +28,10 @@ public:
         int firstDetail = 0, detailEnd = 0;
     };
 
+    // For a source.view other than the timeline, the view's ExportBody takes the place of the ruler and
+    // the rows (Page::firstRow/rowEnd then count its bands).
     TraceExportRenderer(const ExportSource &source, const ExportOptions &options);
+    ~TraceExportRenderer();
 
     qreal width() const { return m_width; }
     // Height of everything on one page (PNG, SVG, clipboard).
@@ -42,7 +46,7 @@ public:
     // Lines of the details block (section titles and fields), as pages count them.
     int detailItemCount() const { return static_cast<int>(m_details.size()); }
     // Every string painted so far, for tests that check nothing secret was drawn.
-    const QStringList &drawnTexts() const { return m_drawn; }
+    QStringList drawnTexts() const { return m_body ? m_drawn + m_body->drawnTexts() : m_drawn; }
     // The title line ("Trace 0123abcd: service: operation") for document metadata.
     const QString &title() const { return m_title; }
 
@@ -67,6 +71,11 @@ private:
     void buildDetails();
     void layOut();
     qreal headerBlockHeight() const { return m_headerHeight; }
+    // The ruler or the body's head, and the rows or the body's bands.
+    qreal headHeight() const { return m_body ? m_body->headHeight() : m_rulerHeight; }
+    int unitCount() const { return m_body ? m_body->bandCount() : static_cast<int>(m_source.rows.size()); }
+    qreal unitHeight(int i) const { return m_body ? m_body->bandHeight(i) : m_rowHeight; }
+    qreal paintBody(QPainter *p, const Page &page, qreal y, qreal pageHeight) const;
 
     void drawText(QPainter *p, const QRectF &rect, int flags, const QString &text) const;
     void paintHeader(QPainter *p) const;
@@ -78,6 +87,7 @@ private:
     ExportSource m_source;
     ExportOptions m_options;
     Redactor m_redactor;
+    std::unique_ptr<ExportBody> m_body;
     SpanPalette m_palette;
     qreal m_width = 1600;
 

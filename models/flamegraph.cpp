@@ -1,0 +1,5 @@
+#include "flamegraph.h"
+
+namespace td {
+
+} // namespace td

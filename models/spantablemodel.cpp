@@ -1,0 +1,5 @@
+#include "spantablemodel.h"
+
+namespace td {
+
+} // namespace td

@@ -1,0 +1,5 @@
+#include "traceevents.h"
+
+namespace td {
+
+} // namespace td

@@ -1,0 +1,5 @@
+#include "tracegraph.h"
+
+namespace td {
+
+} // namespace td
