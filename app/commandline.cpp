@@ -558,6 +558,16 @@ int runTraceDesk(int argc, char **argv)
     }
 
     MainWindow window;
+    if (parser.isSet(QStringLiteral("view"))) {
+        // --view without --export: the window opens on that view of the trace.
+        TraceViewKind kind = TraceViewKind::Timeline;
+        if (!traceViewKindFromName(parser.value(QStringLiteral("view")), &kind)) {
+            printErr(QCoreApplication::translate("td::CommandLine", "--view is timeline, flamegraph, table, graph or events, not \"%1\"")
+                         .arg(parser.value(QStringLiteral("view"))));
+            return 1;
+        }
+        window.setCurrentTraceView(kind);
+    }
     QObject::connect(&instance, &SingleInstance::argumentsReceived, &window, &MainWindow::openHandedOff);
     int exitCode = 0;
     if (!screenshot.isEmpty()) {

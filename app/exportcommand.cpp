@@ -75,7 +75,7 @@ void addExportOptions(QCommandLineParser &parser)
          QStringLiteral("all|visible")},
         {QStringLiteral("details"), tr("With --export: add the details of the span with this id below the timeline."),
          QStringLiteral("SPANID")},
-        {QStringLiteral("view"), tr("With --export: the view to draw: timeline (default), flamegraph, table, graph or events."),
+        {QStringLiteral("view"), tr("The view to show, or with --export to draw: timeline (default), flamegraph, table, graph or events."),
          QStringLiteral("VIEW")},
         {QStringLiteral("flame-merged"), tr("With --export --view flamegraph: fold identical service+operation paths into one frame.")},
         {QStringLiteral("graph-operations"), tr("With --export --view graph: a node per service and operation, not per service.")},

@@ -148,6 +148,13 @@ SpanView *MainWindow::spanView() const
     return qobject_cast<SpanView *>(m_tabs->currentWidget());
 }
 
+void MainWindow::setCurrentTraceView(TraceViewKind kind)
+{
+    m_preferredView = kind;
+    if (SpanView *v = spanView())
+        v->setCurrentView(kind);
+}
+
 SpanView *MainWindow::spanViewAt(int index) const
 {
     return qobject_cast<SpanView *>(m_tabs->widget(index));
@@ -318,6 +325,19 @@ void MainWindow::createMenus()
     });
     zoomSpan->setShortcut(QKeySequence(Qt::Key_Z));
     view->addSeparator();
+    // The views of the trace, as the switch above the timeline; keys 1-5 (typing in a field is not taken).
+    auto *views = new QActionGroup(this);
+    const QString viewNames[] = {tr("&Timeline"), tr("F&lame Graph"), tr("Span T&able"), tr("Trace &Graph"), tr("E&vents")};
+    for (int i = 0; i < traceViewKindCount; ++i) {
+        QAction *a = view->addAction(viewNames[i]);
+        a->setCheckable(true);
+        a->setShortcut(QKeySequence(Qt::Key_1 + i));
+        views->addAction(a);
+        connect(a, &QAction::triggered, this, [this, i] { setCurrentTraceView(static_cast<TraceViewKind>(i)); });
+        m_viewActions[static_cast<std::size_t>(i)] = a;
+    }
+    m_viewActions.front()->setChecked(true);
+    view->addSeparator();
     QAction *expand = view->addAction(tr("&Expand All"), this, onView(&SpanView::expandAll));
     expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Asterisk));
     QAction *collapse = view->addAction(tr("&Collapse All"), this, onView(&SpanView::collapseAll));
@@ -369,6 +389,8 @@ void MainWindow::createMenus()
 
     m_traceActions = {m_saveAsAction, m_closeTabAction, find, next, prev, zoomIn, zoomOut, fit, zoomSpan, expand,
                       collapse, m_byServiceAction, m_byComponentAction, m_criticalAction, m_rawAction, nextTab, prevTab};
+    for (QAction *a : m_viewActions)
+        m_traceActions << a;
     // Export for incident reports: Copy Image in the Edit menu, next to Find.
     QAction *copyImage = new QAction(tr("Copy &Image"), this);
     copyImage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
@@ -606,6 +628,13 @@ void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
     else if (QSettings().value(QStringLiteral("view/colorMode")).toString() == QLatin1String("component"))
         view->setColorMode(ColorMode::Component); // the Preferences default for the first tab
     view->setTrace(trace);
+    view->setCurrentView(m_preferredView);
+    connect(view, &SpanView::currentViewChanged, this, [this, view](TraceViewKind kind) {
+        if (view != spanView())
+            return;
+        m_preferredView = kind;
+        m_viewActions[static_cast<std::size_t>(kind)]->setChecked(true);
+    });
     connect(view, &SpanView::spanSelected, this, [this, view](std::int32_t span) {
         if (view == spanView())
             onSpanSelected(span);
@@ -691,6 +720,7 @@ void MainWindow::onCurrentTabChanged()
         (view->colorMode() == ColorMode::Component ? m_byComponentAction : m_byServiceAction)->setChecked(true);
         m_criticalAction->setChecked(view->showCriticalPath());
         m_rawAction->setChecked(view->showRawTimes());
+        m_viewActions[static_cast<std::size_t>(view->currentView())]->setChecked(true);
     }
     m_problems->setTrace(current);
     onSpanSelected(view ? view->selectedSpan() : -1);

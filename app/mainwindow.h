@@ -1,12 +1,14 @@
 #pragma once
 
 #include "trace.h"
+#include "traceviewkind.h"
 
 #include <QDateTime>
 #include <QHash>
 #include <QMainWindow>
 #include <QUrl>
 
+#include <array>
 #include <memory>
 #include <string>
 
@@ -77,6 +79,9 @@ public:
     QTabWidget *tabWidget() const { return m_tabs; }
     int tabCount() const;
     SpanView *spanViewAt(int index) const;
+    // Shows this view of the trace in the current tab; new tabs open on it too (View > Timeline … Events, 1-5).
+    void setCurrentTraceView(TraceViewKind kind);
+    TraceViewKind preferredTraceView() const { return m_preferredView; }
     StartPage *startPage() const { return m_startPage; }
     // The Search tab's page (created on first use); null before.
     SearchPage *searchPage() const { return m_searchPage; }
@@ -215,6 +220,8 @@ private:
     QAction *m_byComponentAction = nullptr;
     QAction *m_criticalAction = nullptr;
     QAction *m_rawAction = nullptr;
+    std::array<QAction *, traceViewKindCount> m_viewActions{};
+    TraceViewKind m_preferredView = TraceViewKind::Timeline;
     QList<QAction *> m_traceActions; // enabled only while a tab is open
     QLineEdit *m_traceIdBox = nullptr;
     QToolButton *m_profileButton = nullptr;
