@@ -81,7 +81,13 @@ ExportDialog::ExportDialog(QWidget *parent)
     pathRow->addWidget(m_path, 1);
     pathRow->addWidget(browse);
 
+    m_view = new QLabel(this);
+    m_view->setTextFormat(Qt::PlainText);
+    m_view->setToolTip(tr("The view on screen in the tab is exported; switch views with the keys 1 to 5."));
+    setViewTitle(tr("Timeline"));
+
     auto *form = new QFormLayout;
+    form->addRow(tr("View:"), m_view);
     form->addRow(tr("Format:"), m_format);
     form->addRow(tr("Scope:"), scope);
     form->addRow(tr("Width:"), m_width);
@@ -118,6 +124,16 @@ void ExportDialog::setContext(bool hasSelectedSpan, const QString &traceId)
         setFilePath(QDir(m_directory).filePath(name));
         onFormatChanged();
     }
+}
+
+void ExportDialog::setViewTitle(const QString &title)
+{
+    m_view->setText(title);
+}
+
+QString ExportDialog::viewTitle() const
+{
+    return m_view->text();
 }
 
 ExportOptions ExportDialog::options() const
@@ -225,6 +241,7 @@ void exportFromView(QWidget *parent, const SpanView *view, const QString &source
     ExportDialog dialog(parent);
     QSettings settings;
     dialog.setContext(view->selectedSpan() >= 0, QString::fromUtf8(trace->traceId().data(), static_cast<qsizetype>(trace->traceId().size())));
+    dialog.setViewTitle(view->currentViewTitle());
     dialog.loadSettings(settings);
     if (dialog.exec() != QDialog::Accepted)
         return;

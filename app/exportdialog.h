@@ -27,6 +27,9 @@ public:
 
     // Whether a span is selected (details possible) and the trace id, for the suggested file name.
     void setContext(bool hasSelectedSpan, const QString &traceId);
+    // The view exported: the one on screen in the tab (switch views with 1-5 before exporting).
+    void setViewTitle(const QString &title);
+    QString viewTitle() const;
 
     ExportOptions options() const;
     QString filePath() const;
@@ -59,6 +62,7 @@ private:
     QCheckBox *m_details;
     QCheckBox *m_redact;
     QLabel *m_redactWarning;
+    QLabel *m_view;
     QLineEdit *m_path;
     QString m_directory;
     QString m_traceId;

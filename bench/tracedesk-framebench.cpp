@@ -1,6 +1,8 @@
 // Frame benchmark (issue 3): opens a generated trace in the real TraceDesk window (offscreen), expands every
 // span and prints the time to the first frame and the median and worst frame time while scrolling and zooming.
 // A frame is: the user action and the events it causes, including the paint of what changed.
+// Then it switches the tab to each other view (flame graph, span table, trace graph, events) and prints the
+// first switch, the switches back and again, and frame times on each view.
 // With --sample it measures the bundled sample's first frame from process start instead.
 
 #include "mainwindow.h"
@@ -10,7 +12,10 @@
 #include "spanview.h"
 #include "timecontrol.h"
 #include "traceloader.h"
+#include "traceviewkind.h"
+#include "traceviewpage.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCursor>
 #include <QDir>
@@ -299,6 +304,43 @@ int main(int argc, char **argv)
     const Stats scroll = stats(scrollMs), zoom = stats(zoomMs), both = stats(all);
     if (!screenshot.empty())
         window.grab().save(QString::fromStdString(screenshot));
+
+    // The other views of the tab: the first switch to each (which builds its data), switching back to the
+    // timeline and to the view again, and frames on the view (zooming the shared time range, scrolling its
+    // list when it has one).
+    struct ViewFigures
+    {
+        td::TraceViewKind kind;
+        double firstSwitchMs = 0, againMs = 0, backMs = 0;
+        Stats frames;
+    };
+    std::vector<ViewFigures> viewFigures;
+    for (const td::TraceViewKind kind : {td::TraceViewKind::FlameGraph, td::TraceViewKind::SpanTable,
+                                         td::TraceViewKind::TraceGraph, td::TraceViewKind::Events}) {
+        ViewFigures f{kind};
+        f.firstSwitchMs = frame([&] { view->setCurrentView(kind); });
+        QThreadPool::globalInstance()->waitForDone(); // a layout in the background lands as a queued event
+        frame([] {});
+        f.backMs = frame([&] { view->setCurrentView(td::TraceViewKind::Timeline); });
+        f.againMs = frame([&] { view->setCurrentView(kind); });
+        td::TraceViewPage *page = view->page(kind);
+        QAbstractItemView *list = page ? page->findChild<QAbstractItemView *>() : nullptr;
+        std::vector<double> ms;
+        for (int k = 0; k < frames / 2; ++k) {
+            ms.push_back(frame([&] {
+                if (list && k % 2 == 1) {
+                    QScrollBar *s = list->verticalScrollBar();
+                    s->setValue(static_cast<int>(nextRand() % static_cast<std::uint64_t>(std::max(1, s->maximum() + 1))));
+                } else {
+                    const std::int64_t anchor = range.startUs + static_cast<std::int64_t>(nextRand() % static_cast<std::uint64_t>(std::max<std::int64_t>(1, range.durationUs())));
+                    time->zoom(k % 4 < 2 ? 0.7 : 1.0 / 0.7, anchor);
+                }
+            }));
+        }
+        f.frames = stats(ms);
+        viewFigures.push_back(f);
+    }
+    view->setCurrentView(td::TraceViewKind::Timeline);
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     const double peakMiB = static_cast<double>(usage.ru_maxrss) / 1024.0;
@@ -315,5 +357,19 @@ int main(int argc, char **argv)
                 "\"peakRssMiB\":%.1f,\"width\":%d,\"height\":%d}\n",
                 spanCount, loadMs / 1000.0, firstFrameMs, analysisShownMs, scroll.median, scroll.p95, scroll.worst, zoom.median, zoom.p95,
                 zoom.worst, both.median, both.worst, both.frames, sample.median, sample.worst, peakMiB, width, height);
+    std::printf("\n| view | first switch ms | back to timeline ms | switch again ms | frame median/p95/worst ms |\n");
+    std::printf("|---|---:|---:|---:|---|\n");
+    for (const ViewFigures &f : viewFigures)
+        std::printf("| %s | %.0f | %.0f | %.0f | %.2f / %.2f / %.2f |\n", td::traceViewKindName(f.kind).toUtf8().constData(),
+                    f.firstSwitchMs, f.backMs, f.againMs, f.frames.median, f.frames.p95, f.frames.worst);
+    std::printf("{\"views\":[");
+    for (std::size_t i = 0; i < viewFigures.size(); ++i) {
+        const ViewFigures &f = viewFigures[i];
+        std::printf("%s{\"view\":\"%s\",\"firstSwitchMs\":%.1f,\"backMs\":%.1f,\"againMs\":%.1f,\"frameMedianMs\":%.3f,"
+                    "\"frameWorstMs\":%.3f}",
+                    i ? "," : "", td::traceViewKindName(f.kind).toUtf8().constData(), f.firstSwitchMs, f.backMs, f.againMs,
+                    f.frames.median, f.frames.worst);
+    }
+    std::printf("]}\n");
     return 0;
 }

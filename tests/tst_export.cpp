@@ -131,6 +131,8 @@ private slots:
     void viewStateIsExported();
     void visibleScopeKeepsWhatIsShown();
     void headlessExport();
+    void everyViewExports_data();
+    void everyViewExports();
     void dialogRemembersChoices();
     void windowExportsAndCopies();
 
@@ -492,6 +494,60 @@ void TestExport::headlessExport()
     QCOMPARE(run({QStringLiteral("--export"), m_dir.filePath(QStringLiteral("x.png")), QStringLiteral("--scope"), QStringLiteral("some"), samplePath}, &err), 1);
     QCOMPARE(run({QStringLiteral("--export"), QStringLiteral("/nonexistent-dir/x.png"), samplePath}, &err), 4);
     QVERIFY(err.contains("cannot write"));
+}
+
+void TestExport::everyViewExports_data()
+{
+    QTest::addColumn<QString>("view");
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QString>("header"); // the View field of the export's header; the timeline has Scope
+    QTest::newRow("timeline") << QStringLiteral("timeline") << QStringList{} << QString();
+    QTest::newRow("flamegraph") << QStringLiteral("flamegraph") << QStringList{} << QStringLiteral("Flame graph");
+    QTest::newRow("flamegraph merged") << QStringLiteral("flamegraph") << QStringList{QStringLiteral("--flame-merged")}
+                                       << QStringLiteral("Flame graph");
+    QTest::newRow("table") << QStringLiteral("table") << QStringList{} << QStringLiteral("Span table");
+    QTest::newRow("graph") << QStringLiteral("graph") << QStringList{} << QStringLiteral("Trace graph");
+    QTest::newRow("graph operations") << QStringLiteral("graph") << QStringList{QStringLiteral("--graph-operations")}
+                                      << QStringLiteral("Trace graph");
+    QTest::newRow("events") << QStringLiteral("events") << QStringList{} << QStringLiteral("Events");
+}
+
+// tracedesk --export OUT --view VIEW FILE draws that view below the header, headless and redacted, in every
+// format.
+void TestExport::everyViewExports()
+{
+    QFETCH(QString, view);
+    QFETCH(QStringList, flags);
+    QFETCH(QString, header);
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const auto run = [&](const QString &out, const QStringList &extra = {}) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(TRACEDESK_EXE), QStringList{QStringLiteral("--export"), out, QStringLiteral("--view"), view}
+                                                  + flags + extra + QStringList{samplePath});
+        if (!p.waitForFinished(120000))
+            return -1;
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    };
+    const QString base = m_dir.filePath(QStringLiteral("view-") + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-')));
+    QCOMPARE(run(base + QStringLiteral(".svg")), 0);
+    QStringList texts;
+    QVERIFY(svgTexts(readAll(base + QStringLiteral(".svg")), &texts));
+    // The header's View field names the view drawn; a view without a body of its own would fall back to
+    // the timeline and its Scope field.
+    if (header.isEmpty())
+        QVERIFY(texts.contains(QStringLiteral("Scope")));
+    else
+        QVERIFY2(texts.contains(header) && !texts.contains(QStringLiteral("Scope")), qPrintable(texts.join(QLatin1Char('|'))));
+    QCOMPARE(leakedSecret(texts), QString());
+    QCOMPARE(run(base + QStringLiteral(".png")), 0);
+    const QImage png(base + QStringLiteral(".png"));
+    QVERIFY(!png.isNull());
+    QCOMPARE(png.width(), 2 * ExportOptions{}.width);
+    QCOMPARE(run(base + QStringLiteral(".pdf")), 0);
+    QVERIFY(readAll(base + QStringLiteral(".pdf")).startsWith("%PDF-"));
 }
 
 void TestExport::dialogRemembersChoices()

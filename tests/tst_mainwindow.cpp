@@ -15,6 +15,7 @@
 #include "tokenstore.h"
 #include "traceloadcontroller.h"
 #include "traceloader.h"
+#include "traceviewpage.h"
 #include "tracesummary.h"
 
 #include <QAbstractButton>
@@ -493,6 +494,67 @@ private slots:
         QTest::keyClick(first->treeView(), Qt::Key_F);
         QCOMPARE(first->timeControl()->visibleRange(), first->timeControl()->traceRange());
         QCOMPARE(second->timeControl()->visibleRange(), secondRange);
+    }
+
+    // Keys 1-5 switch the tab between its views; all of them show the one selection; a new tab opens on the
+    // view chosen last, and a tab keeps its own view.
+    void viewSwitchKeysShareOneSelection()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(openAndWait(window, samplePath));
+        SpanView *first = window.spanView();
+        QCOMPARE(first->currentView(), TraceViewKind::Timeline);
+        const std::int32_t picked = static_cast<std::int32_t>(first->trace()->spanCount()) - 1;
+        QVERIFY(picked > 0 && picked != first->trace()->primaryRoot());
+        first->selectSpan(picked);
+
+        const TraceViewKind kinds[] = {TraceViewKind::FlameGraph, TraceViewKind::SpanTable, TraceViewKind::TraceGraph,
+                                       TraceViewKind::Events};
+        for (int i = 0; i < 4; ++i) {
+            QTest::keyClick(first->treeView(), static_cast<Qt::Key>(Qt::Key_2 + i));
+            QCOMPARE(first->currentView(), kinds[i]);
+            TraceViewPage *page = first->page(kinds[i]);
+            QVERIFY(page && page->isVisible());
+            QVERIFY(!first->treeView()->isVisible());
+            QCOMPARE(first->selectedSpan(), picked);
+            QCOMPARE(page->context()->time->selectedSpan(), picked);
+        }
+        // A selection made in a view is the tab's selection: the tree and the panels follow.
+        const std::int32_t root = first->trace()->primaryRoot();
+        first->page(TraceViewKind::Events)->context()->time->setSelectedSpan(root);
+        QCOMPARE(first->selectedSpan(), root);
+        QCOMPARE(window.overviewPanel()->value(QStringLiteral("spanId")),
+                 first->trace()->qstr(first->trace()->span(static_cast<std::size_t>(root)).spanId));
+        QTest::keyClick(&window, Qt::Key_1);
+        QCOMPARE(first->currentView(), TraceViewKind::Timeline);
+        QVERIFY(first->treeView()->isVisible());
+        QCOMPARE(first->selectedSpan(), root);
+
+        // Typing a digit into the search field searches; it does not switch views.
+        QTest::keyClick(&window, Qt::Key_3);
+        QCOMPARE(first->currentView(), TraceViewKind::SpanTable);
+        QLineEdit *search = first->findChild<QLineEdit *>(QStringLiteral("spanSearch"));
+        QVERIFY(search);
+        search->setFocus();
+        QTest::keyClick(search, Qt::Key_4);
+        QCOMPARE(search->text(), QStringLiteral("4"));
+        QCOMPARE(first->currentView(), TraceViewKind::SpanTable);
+        search->clear();
+
+        // A new tab opens on the view chosen last; the first tab keeps its own when the second changes.
+        QVERIFY(openAndWait(window, feignPath));
+        SpanView *second = window.spanView();
+        QVERIFY(second != first);
+        QCOMPARE(second->currentView(), TraceViewKind::SpanTable);
+        QTest::keyClick(second->page(TraceViewKind::SpanTable), Qt::Key_5);
+        QCOMPARE(second->currentView(), TraceViewKind::Events);
+        QCOMPARE(first->currentView(), TraceViewKind::SpanTable);
+        window.tabWidget()->setCurrentIndex(0);
+        QCOMPARE(window.spanView(), first);
+        QCOMPARE(first->currentView(), TraceViewKind::SpanTable);
     }
 
     void closingTheLastTabShowsTheStartPage()

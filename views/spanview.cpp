@@ -64,6 +64,7 @@ SpanView::SpanView(QWidget *parent)
     auto *searchLayout = new QHBoxLayout(m_searchBar);
     searchLayout->setContentsMargins(0, 0, 0, 0);
     m_searchEdit = new QLineEdit(m_searchBar);
+    m_searchEdit->setObjectName(QStringLiteral("spanSearch"));
     m_searchEdit->setPlaceholderText(tr("Find spans by name, service, tag key or value"));
     m_searchEdit->setClearButtonEnabled(true);
     m_searchCount = new QLabel(m_searchBar);
@@ -190,6 +191,11 @@ void SpanView::setTrace(TracePtr trace)
         if (p)
             p->traceChanged();
     }
+}
+
+QString SpanView::currentViewTitle() const
+{
+    return m_viewSwitch->tabText(static_cast<int>(m_currentView));
 }
 
 TraceViewPage *SpanView::page(TraceViewKind kind) const

@@ -45,6 +45,8 @@ public:
     const SpanViewContext &context() const { return m_context; }
 
     TraceViewKind currentView() const { return m_currentView; }
+    // The current view's name as the view switch shows it ("Flame Graph").
+    QString currentViewTitle() const;
     // The page of a view other than the timeline; null for the timeline.
     TraceViewPage *page(TraceViewKind kind) const;
 
