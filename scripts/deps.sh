@@ -13,6 +13,7 @@ PACKAGES=(
   qt6-translations-l10n
   qtkeychain-qt6-dev nlohmann-json3-dev
   libgraphviz-dev  # the trace graph's layout (dot)
+  libqt6sql6-sqlite  # the local trace library (Qt SQL driver for SQLite)
   libgl-dev libqt6opengl6-dev libxkbcommon-dev libvulkan-dev
   # fonts so labels (including Chinese span data) render
   fonts-dejavu-core fonts-wqy-microhei
