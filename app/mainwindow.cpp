@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "connectionprofiles.h"
+#include "detailsdock.h"
 #include "exportdialog.h"
 #include "remotetraceopener.h"
 #include "searchpage.h"
@@ -202,29 +203,25 @@ void MainWindow::createDocks()
     m_tags->setCopyFilter(&filterCopiedText); // redaction, when it is on by default
     m_rawJson = new RawJsonPanel;
     m_problems = new ProblemsPanel;
-    m_overviewDock = addPanelDock(m_overview, tr("Overview"), QStringLiteral("overviewDock"), Qt::RightDockWidgetArea);
-    QDockWidget *iplatform = addPanelDock(m_iplatform, tr("iplatform"), QStringLiteral("iplatformDock"), Qt::RightDockWidgetArea);
-    QDockWidget *tags = addPanelDock(m_tags, tr("Tags"), QStringLiteral("tagsDock"), Qt::RightDockWidgetArea);
-    QDockWidget *annotations = addPanelDock(m_annotations, tr("Annotations"), QStringLiteral("annotationsDock"), Qt::RightDockWidgetArea);
-    QDockWidget *endpoints = addPanelDock(m_endpoints, tr("Endpoints"), QStringLiteral("endpointsDock"), Qt::RightDockWidgetArea);
-    QDockWidget *raw = addPanelDock(m_rawJson, tr("Raw JSON"), QStringLiteral("rawJsonDock"), Qt::RightDockWidgetArea);
+    // The selected span's panels: one dock of tabs beside the timeline (which gets most of the window).
+    m_details = new DetailsDock(this);
+    m_details->addPanel(m_overview, tr("Overview"));
+    m_details->addPanel(m_iplatform, tr("iplatform"));
+    m_details->addPanel(m_tags, tr("Tags"));
+    m_details->addPanel(m_annotations, tr("Annotations"));
+    m_details->addPanel(m_endpoints, tr("Endpoints"));
+    m_details->addPanel(m_rawJson, tr("Raw JSON"));
+    addDockWidget(Qt::RightDockWidgetArea, m_details);
+    for (SpanPanel *panel : std::initializer_list<SpanPanel *>{m_overview, m_iplatform, m_tags, m_annotations, m_endpoints, m_rawJson})
+        m_panels.push_back(panel);
     m_problemsDock = addPanelDock(m_problems, tr("Problems"), QStringLiteral("problemsDock"), Qt::BottomDockWidgetArea);
-    // Overview and iplatform on top; the rest as tabs below.
-    splitDockWidget(m_overviewDock, tags, Qt::Vertical);
-    tabifyDockWidget(m_overviewDock, iplatform);
-    tabifyDockWidget(tags, annotations);
-    tabifyDockWidget(tags, endpoints);
-    tabifyDockWidget(tags, raw);
-    m_overviewDock->raise();
-    tags->raise();
     m_problemsDock->hide();
     // Analysis (issue 6): charts and tables for the current tab's trace, computed in the background.
     m_analysis = new AnalysisView;
     m_analysisDock = addPanelDock(m_analysis, tr("Analysis"), QStringLiteral("analysisDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_problemsDock, m_analysisDock);
-    m_analysisDock->raise();
     m_analysisDock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
-    resizeDocks({m_analysisDock}, {280}, Qt::Vertical);
+    m_analysisDock->toggleViewAction()->setToolTip(tr("Time by service, statistics, repeated calls and errors (Ctrl+Shift+A)"));
     connect(this, &MainWindow::currentTraceChanged, m_analysis, [this](const TracePtr &current) {
         m_analysis->setTrace(current);
         m_analysis->setSelectedSpan(spanView() ? spanView()->selectedSpan() : -1);
@@ -243,8 +240,38 @@ void MainWindow::createDocks()
         if (SpanView *view = spanView())
             view->highlightSpans(spans);
     });
-    resizeDocks({m_overviewDock}, {430}, Qt::Horizontal);
-    resizeDocks({m_overviewDock, tags}, {330, 420}, Qt::Vertical);
+    applyDefaultLayout();
+}
+
+// The timeline first, as in Jaeger and Perfetto: the details dock narrow on the right, the Analysis and
+// Problems docks closed (the toolbar's Analysis button opens the first).
+void MainWindow::applyDefaultLayout()
+{
+    for (QDockWidget *dock : {static_cast<QDockWidget *>(m_details), m_problemsDock, m_analysisDock}) {
+        dock->setFloating(false);
+        removeDockWidget(dock);
+    }
+    addDockWidget(Qt::RightDockWidgetArea, m_details);
+    addDockWidget(Qt::BottomDockWidgetArea, m_problemsDock);
+    addDockWidget(Qt::BottomDockWidgetArea, m_analysisDock);
+    tabifyDockWidget(m_problemsDock, m_analysisDock);
+    m_details->show();
+    m_details->setCollapsed(false);
+    m_details->tabs()->setCurrentWidget(m_overview);
+    m_problemsDock->hide();
+    m_analysisDock->hide();
+    m_details->setExpandedWidth(defaultDetailsWidth);
+    resizeDocks({m_details}, {defaultDetailsWidth}, Qt::Horizontal);
+    resizeDocks({m_analysisDock}, {280}, Qt::Vertical);
+}
+
+void MainWindow::resetLayout()
+{
+    applyDefaultLayout();
+    m_headerState.clear();
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *view = qobject_cast<SpanView *>(m_tabs->widget(i)))
+            view->resetHeaderState();
 }
 
 namespace {
@@ -386,6 +413,15 @@ void MainWindow::createMenus()
     QMenu *panels = view->addMenu(tr("&Panels"));
     for (QDockWidget *dock : findChildren<QDockWidget *>())
         panels->addAction(dock->toggleViewAction());
+    QAction *collapseDetails = view->addAction(tr("Collapse &Details"));
+    collapseDetails->setCheckable(true);
+    collapseDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    connect(collapseDetails, &QAction::triggered, m_details, [this](bool on) {
+        m_details->show();
+        m_details->setCollapsed(on);
+    });
+    connect(m_details, &DetailsDock::collapsedChanged, collapseDetails, &QAction::setChecked);
+    view->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout);
 
     m_traceActions = {m_saveAsAction, m_closeTabAction, find, next, prev, zoomIn, zoomOut, fit, zoomSpan, expand,
                       collapse, m_byServiceAction, m_byComponentAction, m_criticalAction, m_rawAction, nextTab, prevTab};
@@ -413,6 +449,7 @@ void MainWindow::createToolBar()
     bar->addAction(tr("Open…"), this, &MainWindow::openDialog)->setToolTip(tr("Open a trace file (Ctrl+O)"));
     bar->addAction(tr("Open Trace ID…"), m_opener, &RemoteTraceOpener::openTraceIdDialog)
         ->setToolTip(tr("Fetch a trace by id, choosing the profile (Ctrl+T)"));
+    bar->addAction(m_analysisDock->toggleViewAction());
     bar->addSeparator();
 
     m_traceIdBox = new QLineEdit(bar);
@@ -639,10 +676,7 @@ void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
         if (view == spanView())
             onSpanSelected(span);
     });
-    connect(view, &SpanView::spanActivated, this, [this] {
-        m_overviewDock->show();
-        m_overviewDock->raise();
-    });
+    connect(view, &SpanView::spanActivated, this, [this] { m_details->showPanel(m_overview); });
     connect(view->timeControl(), &TimeControl::historyChanged, this, [this, view](bool canGoBack) {
         if (view == spanView())
             m_backAction->setEnabled(canGoBack);
@@ -952,7 +986,9 @@ void MainWindow::showShortcuts()
                                    "Ctrl+C in Tags\tcopy the tag's value\n"
                                    "Ctrl+E\texport (PNG, SVG, PDF, Markdown)\n"
                                    "Ctrl+Shift+C\tcopy the timeline as an image\n"
+                                   "1 to 5\ttimeline, flame graph, span table, trace graph, events\n"
                                    "Ctrl+Shift+A\tshow the Analysis dock\n"
+                                   "Ctrl+Shift+D\tcollapse or show the details\n"
                                    "Ctrl+,\tPreferences"),
                                 QMessageBox::Close, this);
     box->setTextFormat(Qt::PlainText);
@@ -1011,8 +1047,10 @@ void MainWindow::readSettings()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1400, 820);
+        resize(1400, 900);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_details->setExpandedWidth(settings.value(QStringLiteral("window/detailsWidth"), defaultDetailsWidth).toInt());
+    m_details->setCollapsed(settings.value(QStringLiteral("window/detailsCollapsed"), false).toBool());
     m_headerState = settings.value(QStringLiteral("spanView/header")).toByteArray();
     if (auto *splitter = m_tags->findChild<QSplitter *>(QStringLiteral("tagsSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("tags/splitter")).toByteArray());
@@ -1026,6 +1064,8 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/detailsCollapsed"), m_details->isCollapsed());
+    settings.setValue(QStringLiteral("window/detailsWidth"), m_details->isCollapsed() ? m_details->expandedWidth() : m_details->width());
     settings.setValue(QStringLiteral("spanView/header"), spanView() ? spanView()->saveHeaderState() : m_headerState);
     if (const auto *splitter = m_tags->findChild<QSplitter *>(QStringLiteral("tagsSplitter")))
         settings.setValue(QStringLiteral("tags/splitter"), splitter->saveState());

@@ -38,6 +38,7 @@ class IPlatformPanel;
 class OverviewPanel;
 class ProblemsPanel;
 class AnalysisView;
+class DetailsDock;
 class RawJsonPanel;
 class SpanPanel;
 class SpanView;
@@ -101,6 +102,10 @@ public:
     AnalysisView *analysisView() const { return m_analysis; }
     QDockWidget *analysisDock() const { return m_analysisDock; }
     QDockWidget *problemsDock() const { return m_problemsDock; }
+    DetailsDock *detailsDock() const { return m_details; }
+    // The docks as a new window has them (View > Reset Layout): details on the right, Analysis closed.
+    void resetLayout();
+    static constexpr int defaultDetailsWidth = 280;
     // The last load error as shown (file, line:column, what), empty when none is shown.
     QString lastError() const { return m_lastError; }
     QString statusSummary() const;
@@ -159,6 +164,7 @@ protected:
 
 private:
     void createDocks();
+    void applyDefaultLayout();
     void createMenus();
     void createToolBar();
     void createStatusBar();
@@ -207,7 +213,7 @@ private:
     TagsPanel *m_tags = nullptr;
     RawJsonPanel *m_rawJson = nullptr;
     ProblemsPanel *m_problems = nullptr;
-    QDockWidget *m_overviewDock = nullptr;
+    DetailsDock *m_details = nullptr;
     QDockWidget *m_problemsDock = nullptr;
     AnalysisView *m_analysis = nullptr;
     QDockWidget *m_analysisDock = nullptr;

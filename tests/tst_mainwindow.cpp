@@ -1,5 +1,6 @@
 #include "connectionprofiles.h"
 #include "connectionsdialog.h"
+#include "detailsdock.h"
 #include "demospansserver.h"
 #include "mainwindow.h"
 #include "overviewpanel.h"
@@ -7,6 +8,7 @@
 #include "remotetraceopener.h"
 #include "spanpanel.h"
 #include "spansapiclient.h"
+#include "spantreemodel.h"
 #include "spantreeview.h"
 #include "spanview.h"
 #include "startpage.h"
@@ -30,7 +32,9 @@
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QHeaderView>
 #include <QTabBar>
+#include <QToolBar>
 #include <QTimer>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -408,9 +412,9 @@ private slots:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.resize(1111, 777);
             window.problemsDock()->show();
-            window.findChild<QDockWidget *>(QStringLiteral("rawJsonDock"))->hide();
-            auto *overview = window.findChild<QDockWidget *>(QStringLiteral("overviewDock"));
-            window.resizeDocks({overview}, {520}, Qt::Horizontal);
+            window.analysisDock()->show();
+            auto *overview = window.detailsDock();
+            window.resizeDocks({overview}, {420}, Qt::Horizontal);
             QVERIFY(openAndWait(window, file));
             auto *splitter = window.tagsPanel()->findChild<QSplitter *>(QStringLiteral("tagsSplitter"));
             QVERIFY(splitter);
@@ -432,8 +436,8 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QCOMPARE(again.size(), QSize(1111, 777));
         QVERIFY(again.problemsDock()->isVisible());
-        QVERIFY(!again.findChild<QDockWidget *>(QStringLiteral("rawJsonDock"))->isVisible());
-        QCOMPARE(again.findChild<QDockWidget *>(QStringLiteral("overviewDock"))->width(), overviewWidth);
+        QVERIFY(again.analysisDock()->isVisible());
+        QCOMPARE(again.detailsDock()->width(), overviewWidth);
         QCOMPARE(again.tagsPanel()->findChild<QSplitter *>(QStringLiteral("tagsSplitter"))->sizes(), splitterSizes);
         QCOMPARE(again.recentFiles(), QStringList{QFileInfo(file).absoluteFilePath()});
         QCOMPARE(again.lastDirectory(), QFileInfo(file).absolutePath());
@@ -555,6 +559,62 @@ private slots:
         window.tabWidget()->setCurrentIndex(0);
         QCOMPARE(window.spanView(), first);
         QCOMPARE(first->currentView(), TraceViewKind::SpanTable);
+    }
+
+    // A new window gives the timeline most of the room: at least 55% of the width and 60% of the height at
+    // 1400x900; the details are one dock of tabs that collapses to a strip; Analysis starts closed; View >
+    // Reset Layout brings all of it back.
+    void defaultLayoutPutsTheTimelineFirst()
+    {
+        MainWindow window;
+        window.resize(1400, 900);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(openAndWait(window, samplePath));
+        QCoreApplication::processEvents();
+        SpanView *view = window.spanView();
+        const auto timelineWidth = [&] { return view->treeView()->header()->sectionSize(SpanTreeModel::Timeline); };
+        QVERIFY2(timelineWidth() >= 0.55 * window.width(), qPrintable(QString::number(timelineWidth())));
+        QVERIFY2(view->treeView()->height() >= 0.6 * window.height(), qPrintable(QString::number(view->treeView()->height())));
+        QVERIFY(!window.analysisDock()->isVisible());
+        QVERIFY(!window.problemsDock()->isVisible());
+        // One dock with the six panels as tabs, Overview first and showing.
+        DetailsDock *details = window.detailsDock();
+        QVERIFY(details->isVisible());
+        QCOMPARE(details->tabs()->count(), 6);
+        QCOMPARE(details->currentPanel(), static_cast<QWidget *>(window.overviewPanel()));
+        QStringList titles;
+        for (int i = 0; i < details->tabs()->count(); ++i)
+            titles << details->tabs()->tabText(i);
+        QCOMPARE(titles, (QStringList{QStringLiteral("Overview"), QStringLiteral("iplatform"), QStringLiteral("Tags"),
+                                      QStringLiteral("Annotations"), QStringLiteral("Endpoints"), QStringLiteral("Raw JSON")}));
+        // The Overview of the selected span fits without scrolling.
+        QVERIFY(window.overviewPanel()->sizeHint().height() <= window.overviewPanel()->height());
+
+        // Collapsed to a strip the timeline gets the dock's width; a tab of the strip opens that panel.
+        const int expanded = timelineWidth();
+        details->setCollapsed(true);
+        QCoreApplication::processEvents();
+        QVERIFY(details->strip()->isVisible());
+        QVERIFY(details->width() < 80);
+        QVERIFY(timelineWidth() > expanded + 150);
+        emit details->strip()->tabBarClicked(2);
+        QCoreApplication::processEvents();
+        QVERIFY(!details->isCollapsed());
+        QCOMPARE(details->currentPanel(), static_cast<QWidget *>(window.tagsPanel()));
+        QVERIFY(qAbs(details->width() - MainWindow::defaultDetailsWidth) < 20);
+
+        // The Analysis button of the toolbar opens the dock; Reset Layout closes it and restores the columns.
+        QAction *analysis = window.analysisDock()->toggleViewAction();
+        QVERIFY(window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions().contains(analysis));
+        analysis->trigger();
+        QVERIFY(window.analysisDock()->isVisible());
+        view->treeView()->header()->resizeSection(SpanTreeModel::Name, 500);
+        window.resetLayout();
+        QCoreApplication::processEvents();
+        QVERIFY(!window.analysisDock()->isVisible());
+        QCOMPARE(view->treeView()->header()->sectionSize(SpanTreeModel::Name), SpanView::defaultNameColumnWidth);
+        QVERIFY(timelineWidth() >= 0.55 * window.width());
     }
 
     void closingTheLastTabShowsTheStartPage()

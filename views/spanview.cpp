@@ -49,11 +49,9 @@ SpanView::SpanView(QWidget *parent)
     header->setStretchLastSection(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_tree->setSortingEnabled(true);
-    header->resizeSection(SpanTreeModel::Name, 380);
-    for (const int c : {SpanTreeModel::Duration, SpanTreeModel::SelfTime, SpanTreeModel::PercentOfTrace, SpanTreeModel::StartOffset})
-        header->resizeSection(c, 80);
-    m_tree->setColumnHidden(SpanTreeModel::PercentOfTrace, true);
-    m_tree->setColumnHidden(SpanTreeModel::StartOffset, true);
+    // A deep trace's names stay readable in the narrow name column.
+    m_tree->setIndentation(12);
+    resetHeaderState();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &SpanView::showHeaderMenu);
 
@@ -447,6 +445,19 @@ void SpanView::setShowOnlyMatches(bool only)
 QByteArray SpanView::saveHeaderState() const
 {
     return m_tree->header()->saveState();
+}
+
+void SpanView::resetHeaderState()
+{
+    // The timeline takes what the name and the duration leave: most of the window. Self time, % of trace
+    // and start are a right-click on the header away (self time is also in the Overview and the Span Table).
+    QHeaderView *header = m_tree->header();
+    header->resizeSection(SpanTreeModel::Name, defaultNameColumnWidth);
+    for (const int c : {SpanTreeModel::Duration, SpanTreeModel::SelfTime, SpanTreeModel::PercentOfTrace, SpanTreeModel::StartOffset})
+        header->resizeSection(c, 72);
+    m_tree->setColumnHidden(SpanTreeModel::SelfTime, true);
+    m_tree->setColumnHidden(SpanTreeModel::PercentOfTrace, true);
+    m_tree->setColumnHidden(SpanTreeModel::StartOffset, true);
 }
 
 void SpanView::restoreHeaderState(const QByteArray &state)

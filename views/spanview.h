@@ -71,6 +71,9 @@ public:
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
+    // The columns as a new window has them: name, duration and the timeline.
+    void resetHeaderState();
+    static constexpr int defaultNameColumnWidth = 240;
 
 public slots:
     void setCurrentView(td::TraceViewKind kind);
