@@ -1,6 +1,7 @@
 #include "analysis.h"
 
 #include "extensionkeys.h"
+#include "iplatformtext.h"
 
 #include <QIODevice>
 #include <QStringList>
@@ -17,17 +18,8 @@ namespace td {
 
 namespace {
 
-bool isNone(std::string_view v)
-{
-    return v.empty() || (v.size() == 4 && (v[0] | 0x20) == 'n' && (v[1] | 0x20) == 'o' && (v[2] | 0x20) == 'n' && (v[3] | 0x20) == 'e');
-}
-
-std::string_view trimQuotes(std::string_view v)
-{
-    if (v.size() >= 2 && v.front() == '"' && v.back() == '"')
-        return v.substr(1, v.size() - 2);
-    return v;
-}
+using iplatform::isNone;
+using iplatform::trimValue;
 
 QString qtext(std::string_view v)
 {
@@ -261,7 +253,7 @@ std::vector<AggregateRow> aggregate(const Trace &trace, GroupBy by, std::string_
             [&](AggregateRow &r, const Span &, std::uint64_t k) {
                 r.missing = k == noTag;
                 if (!r.missing)
-                    r.name = qtext(trimQuotes(trace.str(static_cast<StrId>(k))));
+                    r.name = qtext(trimValue(trace.str(static_cast<StrId>(k))));
             });
     }
     }
@@ -387,7 +379,7 @@ std::vector<SlowSpan> slowerThanUsual(const Trace &trace)
         slow.durationUs = s.durationUs;
         slow.usualUs = s.durationMoveAvgUs;
         slow.ratio = static_cast<double>(s.durationUs) / s.durationMoveAvgUs;
-        slow.warnPct = qtext(trimQuotes(trace.str(s.warnPctText)));
+        slow.warnPct = qtext(trimValue(trace.str(s.warnPctText)));
         const auto type = trace.str(s.warnType);
         if (!isNone(type))
             slow.warnType = qtext(type);
@@ -521,7 +513,7 @@ std::vector<ErrorSpan> errorSpans(const Trace &trace)
             e.exceptionClass = qtext(ex);
         for (auto t = trace.tagsBegin(s); t != trace.tagsEnd(s); ++t) {
             if (keys.isHttpStatusKey(trace.str(t->key))) {
-                e.statusCode = qtext(trimQuotes(trace.str(t->value)));
+                e.statusCode = qtext(trimValue(trace.str(t->value)));
                 break;
             }
         }

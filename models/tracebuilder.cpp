@@ -1,6 +1,7 @@
 #include "tracebuilder.h"
 
 #include "extensionkeys.h"
+#include "iplatformtext.h"
 #include "clockskew.h"
 #include "memorytuning.h"
 #include "sharedspans.h"
@@ -16,40 +17,10 @@ namespace td {
 
 namespace {
 
-bool equalsIgnoreCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size()
-        && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y)); });
-}
-
-std::string_view trimQuotes(std::string_view v)
-{
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\''))
-        v.remove_prefix(1);
-    while (!v.empty() && (v.back() == ' ' || v.back() == '\''))
-        v.remove_suffix(1);
-    return v;
-}
-
-bool parseDouble(std::string_view text, double *out)
-{
-    text = trimQuotes(text);
-    if (text.empty())
-        return false;
-    std::string s(text);
-    char *end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end == s.c_str())
-        return false;
-    *out = v;
-    return true;
-}
-
-bool isNoneText(std::string_view v)
-{
-    v = trimQuotes(v);
-    return v.empty() || equalsIgnoreCase(v, "none") || equalsIgnoreCase(v, "null");
-}
+using iplatform::equalsIgnoreCase;
+using iplatform::isNone;
+using iplatform::parseNumber;
+using iplatform::trimValue;
 
 std::string spanLabel(const Trace &trace, const Span &s)
 {
@@ -60,7 +31,7 @@ std::string spanLabel(const Trace &trace, const Span &s)
 
 Component componentFromText(std::string_view text)
 {
-    text = trimQuotes(text);
+    text = trimValue(text);
     if (text.empty())
         return Component::None;
     for (auto c : {Component::HttpService, Component::HttpClient, Component::FeignClient, Component::Jdbc, Component::Scheduled})
@@ -345,10 +316,10 @@ void TraceBuilder::interpretTags(Span &s)
         switch (keys.role(key)) {
         case ExtensionKeys::Role::Component:
             s.component = componentFromText(value);
-            s.componentName = intern(trimQuotes(value));
+            s.componentName = intern(trimValue(value));
             break;
         case ExtensionKeys::Role::Succeed: {
-            const auto v = trimQuotes(value);
+            const auto v = trimValue(value);
             if (equalsIgnoreCase(v, "false") || v == "0")
                 s.succeed = 0;
             else if (equalsIgnoreCase(v, "true") || v == "1")
@@ -359,31 +330,31 @@ void TraceBuilder::interpretTags(Span &s)
         case ExtensionKeys::Role::ServiceInstId: s.serviceInstId = tag.value; break;
         case ExtensionKeys::Role::DurationMoveAvg: {
             double v = 0;
-            if (parseDouble(value, &v))
+            if (parseNumber(value, &v))
                 s.durationMoveAvgUs = v;
             break;
         }
         case ExtensionKeys::Role::WarnPct: {
             s.warnPctText = tag.value;
-            auto v = trimQuotes(value);
+            auto v = trimValue(value);
             if (!v.empty() && v.back() == '%')
                 v.remove_suffix(1);
             double pct = 0;
-            if (parseDouble(v, &pct))
+            if (parseNumber(v, &pct))
                 s.warnPct = pct;
             break;
         }
-        case ExtensionKeys::Role::WarnType: s.warnType = intern(trimQuotes(value)); break;
-        case ExtensionKeys::Role::ExceptionClass: s.exceptionClass = intern(trimQuotes(value)); break;
+        case ExtensionKeys::Role::WarnType: s.warnType = intern(trimValue(value)); break;
+        case ExtensionKeys::Role::ExceptionClass: s.exceptionClass = intern(trimValue(value)); break;
         case ExtensionKeys::Role::None:
             if (keys.isHttpStatusKey(key)) {
                 double code = 0;
-                if (parseDouble(value, &code) && code >= 500 && code < 600 && !s.isError()) {
+                if (parseNumber(value, &code) && code >= 500 && code < 600 && !s.isError()) {
                     s.flags |= SpanFlag::Error;
-                    s.statusText = intern("HTTP " + std::string(trimQuotes(value)));
+                    s.statusText = intern("HTTP " + std::string(trimValue(value)));
                 }
             } else if (keys.isErrorTagKey(key)) {
-                const auto v = trimQuotes(value);
+                const auto v = trimValue(value);
                 if (!equalsIgnoreCase(v, "false")) {
                     s.flags |= SpanFlag::Error;
                     if (!s.statusText)
@@ -401,11 +372,11 @@ void TraceBuilder::interpretTags(Span &s)
         if (!s.statusText)
             s.statusText = intern("succeed=false");
     }
-    if (s.exceptionClass && !isNoneText(t.str(s.exceptionClass))) {
+    if (s.exceptionClass && !isNone(t.str(s.exceptionClass))) {
         s.flags |= SpanFlag::Error;
         s.statusText = s.exceptionClass;
     }
-    if (s.warnType && !isNoneText(t.str(s.warnType)))
+    if (s.warnType && !isNone(t.str(s.warnType)))
         s.flags |= SpanFlag::Warning;
 }
 

@@ -3,6 +3,7 @@
 #include <QLocale>
 
 #include "extensionkeys.h"
+#include "iplatformtext.h"
 #include "spanpalette.h"
 #include "spantreemodel.h"
 
@@ -15,14 +16,7 @@
 
 namespace td {
 
-namespace {
-
-bool isNone(const QString &text)
-{
-    return text.isEmpty() || text.compare(QLatin1String("none"), Qt::CaseInsensitive) == 0;
-}
-
-} // namespace
+using iplatform::isNone;
 
 IPlatformPanel::IPlatformPanel(QWidget *parent)
     : SpanPanel(parent)
