@@ -514,6 +514,42 @@ private Q_SLOTS:
         QCOMPARE(library.notes(QStringLiteral("aaa111")).front().text, QStringLiteral("after the lock"));
     }
 
+    void lockHeldByAnotherProcess()
+    {
+        const QString path = freshPath();
+        TraceLibrary library;
+        library.setBusyTimeoutMs(300);
+        QVERIFY(library.open(path));
+        QVERIFY(library.setNote(QStringLiteral("aaa111"), QStringLiteral("db"), QStringLiteral("before")));
+        QProcess locker;
+        locker.start(QStringLiteral(TRACEDESK_CRASH_HELPER), {path, QStringLiteral("lock")});
+        QVERIFY2(locker.waitForStarted(), qPrintable(locker.errorString()));
+        while (!locker.canReadLine())
+            QVERIFY2(locker.waitForReadyRead(30000), locker.readAllStandardError().constData());
+        QCOMPARE(locker.readLine().trimmed(), QByteArray("locked"));
+
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(!library.setBookmarked(QStringLiteral("aaa111"), QStringLiteral("db"), true));
+        QVERIFY2(timer.elapsed() >= 250 && timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(library.errorString().contains(QLatin1String("database is locked")), qPrintable(library.errorString()));
+        // A second library opened meanwhile still opens (the log lets it read) and sees the note.
+        TraceLibrary second;
+        second.setBusyTimeoutMs(300);
+        QVERIFY2(second.open(path), qPrintable(second.errorString()));
+        QCOMPARE(second.notes(QStringLiteral("aaa111")).front().text, QStringLiteral("before"));
+
+        locker.closeWriteChannel();
+        QVERIFY(locker.waitForFinished(30000));
+        QCOMPARE(locker.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(locker.exitCode(), 0);
+        QVERIFY2(library.setBookmarked(QStringLiteral("aaa111"), QStringLiteral("db"), true), qPrintable(library.errorString()));
+        const auto notes = second.notes(QStringLiteral("aaa111"));
+        QCOMPARE(notes.size(), std::size_t(1));
+        QCOMPARE(notes.front().text, QStringLiteral("before"));
+        QVERIFY(notes.front().bookmarked);
+    }
+
     void notesJsonRoundTrip()
     {
         TraceLibrary from;
