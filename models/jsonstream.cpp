@@ -389,6 +389,8 @@ bool JsonSpanStream::run(Source &source, const SpanCallback &onSpan)
         bool ok = false;
         try {
             ok = json::sax_parse(in, &handler, json::input_format_t::json, /*strict=*/false);
+        } catch (const std::bad_alloc &) {
+            throw; // the loader's boundary says the trace does not fit in memory (traceloader.cpp: guarded)
         } catch (const std::exception &e) {
             // The callback or the DOM ran out of something; report instead of letting it escape.
             m_error.failed = true;

@@ -57,7 +57,8 @@ public:
     explicit JsonSpanStream(Options options);
     ~JsonSpanStream();
 
-    // Returns false on a syntax error, a limit or cancellation; error() says which and where.
+    // Returns false on a syntax error, a limit or cancellation; error() says which and where. Only
+    // std::bad_alloc leaves it, for the loader to report as a trace too big for the memory.
     bool parse(QIODevice *device, const SpanCallback &onSpan);
     bool parse(const std::string &bytes, const SpanCallback &onSpan);
 

@@ -56,6 +56,9 @@ public:
             m_builder.setExpectedTraceId(options.expectedTraceId);
     }
 
+    // Where to keep the count of spans read (for the out-of-memory message).
+    void countSpansInto(std::size_t *count) { m_spanCount = count; }
+
     JsonSpanStream::Options streamOptions()
     {
         JsonSpanStream::Options o;
@@ -128,7 +131,9 @@ public:
         if (stream.documentCount() > 1)
             format += "-ndjson";
         m_builder.setFormat(format);
+        *m_spanCount = m_builder.spanCount();
         result.trace = m_builder.finish();
+        result.readPath = LoadResult::ReadPath::General;
         return result;
     }
 
@@ -148,6 +153,7 @@ public:
         o.progress = m_options.progress;
         o.threads = m_options.threads;
         o.splitAboveBytes = m_options.splitAboveBytes;
+        o.startThread = m_options.startThread;
         const FastLoadResult fast = fastLoadZipkin(data, m_builder, o);
         if (fast.outcome == FastLoadResult::Outcome::NotApplicable)
             return std::nullopt;
@@ -162,7 +168,10 @@ public:
             result.envelopeMessage = fast.envelopeMessage;
         }
         m_builder.setFormat(fast.envelope ? std::string("spans-api") : std::string(spanFormatName(fast.primary)));
+        *m_spanCount = m_builder.spanCount();
         result.trace = m_builder.finish();
+        result.readPath = LoadResult::ReadPath::Fast;
+        result.fastParts = fast.parts;
         return result;
     }
 
@@ -206,6 +215,7 @@ private:
     void onSpan(const json &span, const SpanContext &ctx)
     {
         ++m_spansSeen;
+        *m_spanCount = m_spansSeen;
         const auto format = detectSpanFormat(span, ctx);
         if (format == SpanFormat::Unknown) {
             m_builder.beginSpan();
@@ -236,17 +246,46 @@ private:
     SpanFormat m_primary = SpanFormat::Unknown;
     std::size_t m_spansSeen = 0;
     bool m_envelope = false;
+    std::size_t m_ownCount = 0;
+    std::size_t *m_spanCount = &m_ownCount; // spans read so far, for the out-of-memory message
 };
+
+// The load boundary: nothing a reader, the builder or a callback throws gets past it. Out of memory says
+// how far the load got, so that the user knows the trace is too big for this machine rather than broken.
+template <typename Load>
+LoadResult guarded(const QString &sourceName, Load &&load)
+{
+    std::size_t spans = 0;
+    try {
+        return load(&spans);
+    } catch (const std::bad_alloc &) {
+        LoadResult result;
+        result.error = sourceName + QStringLiteral(": not enough memory for %1 spans; close other traces or programs, or "
+                                                   "open a smaller export of the trace").arg(spans);
+        return result;
+    } catch (const std::exception &e) {
+        LoadResult result;
+        result.error = sourceName + QStringLiteral(": the trace could not be read: ") + QString::fromUtf8(e.what());
+        return result;
+    } catch (...) {
+        LoadResult result;
+        result.error = sourceName + QStringLiteral(": the trace could not be read");
+        return result;
+    }
+}
 
 } // namespace
 
 LoadResult loadTraceDevice(QIODevice *device, const QString &sourceName, std::uint64_t size, const LoadOptions &options)
 {
-    Loader loader(sourceName, options);
-    loader.builder().setSource(sourceName, QString(), size);
-    JsonSpanStream stream(loader.streamOptions());
-    const bool ok = stream.parse(device, loader.callback());
-    return loader.finish(stream, ok);
+    return guarded(sourceName, [&](std::size_t *spans) {
+        Loader loader(sourceName, options);
+        loader.countSpansInto(spans);
+        loader.builder().setSource(sourceName, QString(), size);
+        JsonSpanStream stream(loader.streamOptions());
+        const bool ok = stream.parse(device, loader.callback());
+        return loader.finish(stream, ok);
+    });
 }
 
 LoadResult loadTraceFile(const QString &path, const LoadOptions &options)
@@ -261,50 +300,61 @@ LoadResult loadTraceFile(const QString &path, const LoadOptions &options)
     if (options.fastPath && info.size() > 0) {
         // Mapped, the bytes are read in place (and by several threads) without copying the file.
         if (uchar *map = file.map(0, info.size())) {
-            Loader fast(info.fileName(), options);
-            fast.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
             std::optional<LoadResult> result;
             bool shrank = false;
-            {
+            LoadResult failed = guarded(info.fileName(), [&](std::size_t *spans) {
+                Loader fast(info.fileName(), options);
+                fast.countSpansInto(spans);
+                fast.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
                 const MappedFileGuard guard(map, static_cast<std::size_t>(info.size()));
                 result = fast.tryFast(std::string_view(reinterpret_cast<const char *>(map), static_cast<std::size_t>(info.size())), true);
                 shrank = guard.fileShrank();
-            }
+                return LoadResult{};
+            });
             file.unmap(map);
             if (shrank) {
-                LoadResult failed;
+                failed = LoadResult{};
                 failed.error = path + QStringLiteral(": the file got shorter while it was being read (is something still "
                                                      "writing it?); nothing was loaded. Open it again once it is complete.");
                 return failed;
             }
+            if (!failed.error.isEmpty())
+                return failed;
             if (result)
                 return std::move(*result);
         }
     }
-    Loader loader(info.fileName(), options);
-    loader.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
-    JsonSpanStream stream(loader.streamOptions());
-    const bool ok = stream.parse(&file, loader.callback());
-    return loader.finish(stream, ok);
+    return guarded(info.fileName(), [&](std::size_t *spans) {
+        Loader loader(info.fileName(), options);
+        loader.countSpansInto(spans);
+        loader.builder().setSource(info.fileName(), info.absoluteFilePath(), static_cast<std::uint64_t>(info.size()));
+        JsonSpanStream stream(loader.streamOptions());
+        const bool ok = stream.parse(&file, loader.callback());
+        return loader.finish(stream, ok);
+    });
 }
 
 LoadResult loadTraceBytes(std::shared_ptr<const std::string> bytes, const QString &sourceName, const LoadOptions &options)
 {
     if (!bytes)
         bytes = std::make_shared<const std::string>();
-    if (options.fastPath) {
-        Loader fast(sourceName, options);
-        fast.builder().setSource(sourceName, QString(), bytes->size());
-        fast.builder().setSourceBytes(bytes);
-        if (auto result = fast.tryFast(*bytes))
-            return std::move(*result);
-    }
-    Loader loader(sourceName, options);
-    loader.builder().setSource(sourceName, QString(), bytes->size());
-    loader.builder().setSourceBytes(bytes);
-    JsonSpanStream stream(loader.streamOptions());
-    const bool ok = stream.parse(*bytes, loader.callback());
-    return loader.finish(stream, ok);
+    return guarded(sourceName, [&](std::size_t *spans) {
+        if (options.fastPath) {
+            Loader fast(sourceName, options);
+            fast.countSpansInto(spans);
+            fast.builder().setSource(sourceName, QString(), bytes->size());
+            fast.builder().setSourceBytes(bytes);
+            if (auto result = fast.tryFast(*bytes))
+                return std::move(*result);
+        }
+        Loader loader(sourceName, options);
+        loader.countSpansInto(spans);
+        loader.builder().setSource(sourceName, QString(), bytes->size());
+        loader.builder().setSourceBytes(bytes);
+        JsonSpanStream stream(loader.streamOptions());
+        const bool ok = stream.parse(*bytes, loader.callback());
+        return loader.finish(stream, ok);
+    });
 }
 
 } // namespace td

@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 
 class QIODevice;
 
@@ -29,6 +30,8 @@ struct LoadOptions
     bool fastPath = true;
     unsigned threads = 0;                  // fast path: threads that share the span array (0: one per core)
     std::size_t splitAboveBytes = 8 << 20; // fast path: smaller arrays are read by one thread
+    // Starts the fast path's worker threads; empty: std::thread. (Tests make it fail.)
+    std::function<std::thread(std::function<void()>)> startThread;
 };
 
 // What a load produced: a trace, or an error saying where and what. Never throws.
@@ -41,6 +44,11 @@ struct LoadResult
     std::uint64_t column = 0;
     std::string envelopeCode;   // spans API errorCode when there was one
     std::string envelopeMessage;
+    // Which reader produced the answer: the fast path (readers/fastzipkin.h), the general streaming
+    // reader, or neither (the file could not be opened, or the load ran out of memory).
+    enum class ReadPath { None, Fast, General };
+    ReadPath readPath = ReadPath::None;
+    unsigned fastParts = 0; // fast path: parts of the span array read in parallel
 
     bool ok() const { return trace != nullptr; }
 };

@@ -255,7 +255,69 @@ private slots:
             text = withTraceIds(text, envelope);
         const LoadResult fast = loadSplit(text, QStringLiteral("big.json"), threads);
         QVERIFY(fast.ok());
-        compareTraces(fast, loadGeneral(text, QStringLiteral("big.json")), QStringLiteral("big.json"));
+        // The comparison means something only when the fast path really read it (in parts).
+        QCOMPARE(fast.readPath, allSpans ? LoadResult::ReadPath::Fast : LoadResult::ReadPath::General);
+        if (allSpans)
+            QCOMPARE(fast.fastParts, threads);
+        const LoadResult general = loadGeneral(text, QStringLiteral("big.json"));
+        QCOMPARE(general.readPath, LoadResult::ReadPath::General);
+        compareTraces(fast, general, QStringLiteral("big.json"));
+    }
+
+    // A worker thread that cannot start costs the fast path, not the program: the threads already started
+    // are joined and the general reader reads the same trace.
+    void threadThatCannotStartFallsBack()
+    {
+        const std::string text = withTraceIds(generated(3000, false), false);
+        LoadOptions o;
+        o.threads = 4;
+        o.splitAboveBytes = 0;
+        int started = 0;
+        o.startThread = [&started](std::function<void()> work) {
+            if (++started == 2)
+                throw std::system_error(std::make_error_code(std::errc::resource_unavailable_try_again), "no thread");
+            return std::thread(std::move(work));
+        };
+        const LoadResult r = loadTraceBytes(std::make_shared<const std::string>(text), QStringLiteral("threads.json"), o);
+        QCOMPARE(started, 2);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.readPath, LoadResult::ReadPath::General);
+        compareTraces(r, loadGeneral(text, QStringLiteral("threads.json")), QStringLiteral("threads.json"));
+    }
+
+    void outOfMemoryIsAnError_data()
+    {
+        QTest::addColumn<bool>("fastPath");
+        QTest::newRow("fast path") << true;
+        QTest::newRow("general reader") << false;
+    }
+
+    // Out of memory in the middle of a load is an error that says so and how far it got; it never leaves
+    // the loader (the window's slot would end the program).
+    void outOfMemoryIsAnError()
+    {
+        QFETCH(bool, fastPath);
+        const std::string text = withTraceIds(generated(20000, false), false);
+        LoadOptions o;
+        o.fastPath = fastPath;
+        o.threads = 1;
+        std::uint64_t lastSpans = 0;
+        o.progress = [&lastSpans](std::uint64_t, std::uint64_t spans) {
+            lastSpans = spans;
+            if (spans > 0)
+                throw std::bad_alloc();
+        };
+        LoadResult r;
+        try {
+            r = loadTraceBytes(std::make_shared<const std::string>(text), QStringLiteral("huge.json"), o);
+        } catch (...) {
+            QFAIL("an exception left the loader");
+        }
+        QVERIFY(lastSpans > 0);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.readPath, LoadResult::ReadPath::None);
+        QVERIFY2(r.error.startsWith(QStringLiteral("huge.json: not enough memory for ")), qPrintable(r.error));
+        QVERIFY2(r.error.contains(QStringLiteral(" spans")), qPrintable(r.error));
     }
 
     // A wrong guess of where the next part starts (a binary annotation shaped like a span, right after the

@@ -12,6 +12,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <vector>
@@ -607,15 +608,40 @@ const char *readSpanArray(const char *base, const char *begin, const char *end, 
         if (options.progress)
             options.progress(bytes.load(std::memory_order_relaxed), spans.load(std::memory_order_relaxed));
     };
+    // Every worker is joined on every way out: a thread that cannot start, or an exception in the first part
+    // (out of memory), abandons the others and waits for them instead of terminating the program.
     std::vector<std::thread> workers;
-    for (std::size_t k = 1; k < parts.size(); ++k)
-        workers.emplace_back([&, k] { parts[k]->run(base, end, order, k, {}); });
-    parts[0]->run(base, end, order, 0, report);
-    if (parts[0]->status != Part::Status::Stopped)
-        for (std::size_t k = 1; k < parts.size(); ++k)
-            parts[k]->abandon = true;
-    for (auto &w : workers)
-        w.join();
+    struct Joiner
+    {
+        std::vector<std::thread> &workers;
+        std::vector<std::unique_ptr<Part>> &parts;
+        ~Joiner()
+        {
+            for (std::size_t k = 1; k < parts.size(); ++k)
+                parts[k]->abandon = true;
+            for (auto &w : workers)
+                if (w.joinable())
+                    w.join();
+        }
+    };
+    {
+        const Joiner joiner{workers, parts};
+        try {
+            for (std::size_t k = 1; k < parts.size(); ++k)
+            {
+                std::function<void()> work = [&, k] { parts[k]->run(base, end, order, k, {}); };
+                workers.push_back(options.startThread ? options.startThread(std::move(work)) : std::thread(std::move(work)));
+            }
+        } catch (const std::system_error &) {
+            return nullptr; // no threads: the general reader reads the file
+        }
+        parts[0]->run(base, end, order, 0, report);
+        if (parts[0]->status != Part::Status::Stopped)
+            for (std::size_t k = 1; k < parts.size(); ++k)
+                parts[k]->abandon = true;
+        for (auto &w : workers)
+            w.join();
+    }
 
     // Follow the chain of parts from the first: each stopped exactly where the next one on the chain began.
     std::size_t k = 0;
@@ -728,6 +754,8 @@ FastLoadResult fastLoadZipkin(std::string_view data, TraceBuilder &builder, cons
             return {};
         result.outcome = FastLoadResult::Outcome::Done;
         return result;
+    } catch (const std::bad_alloc &) {
+        throw; // the general reader would need more; the loader says the trace does not fit
     } catch (...) {
         return {};
     }

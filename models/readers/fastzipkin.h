@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <thread>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,9 @@ struct FastLoadOptions
     // The data is a read-only file mapping: pages already read are handed back as reading goes on, so that
     // a 2.5 GB file does not stay resident (the kernel reads them again if a later step needs them).
     bool releaseReadPages = false;
+    // Starts a worker thread; empty: std::thread. A start that throws std::system_error makes the fast path
+    // not applicable (the general reader reads the data), it never terminates the program.
+    std::function<std::thread(std::function<void()>)> startThread;
 };
 
 struct FastLoadResult
