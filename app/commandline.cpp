@@ -3,6 +3,7 @@
 #include "connectionprofiles.h"
 #include "exportcommand.h"
 #include "language.h"
+#include "librarycommand.h"
 #include "mainwindow.h"
 #include "preferencesdialog.h"
 #include "singleinstance.h"
@@ -10,6 +11,7 @@
 #include "theme.h"
 #include "tokenstore.h"
 #include "traceloader.h"
+#include "tracelibrary.h"
 #include "tracelink.h"
 #include "tracesummary.h"
 
@@ -23,6 +25,7 @@
 #include <QTimer>
 #include <QEventLoop>
 #include <QSaveFile>
+#include <QTextStream>
 #include <QSettings>
 
 #include <QDateTime>
@@ -41,6 +44,7 @@ bool wantsHeadless(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
         if (!std::strcmp(a, "--summary") || !std::strcmp(a, "--search") || !std::strcmp(a, "--save-profile")
+            || !std::strcmp(a, "--library") || !std::strncmp(a, "--library=", 10) || !std::strcmp(a, "--json")
             || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
             || !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all")
             || !std::strncmp(a, "--output", 8))
@@ -75,7 +79,7 @@ void printSummary(const Trace &trace)
 }
 
 // --fetch with --summary and/or --output: no display needed.
-int runHeadlessFetch(const FetchCommand &command, bool summary, const QString &output)
+int runHeadlessFetch(const FetchCommand &command, bool summary, const QString &output, bool recordIt)
 {
     const FetchResult result = fetchBlocking(command.request);
 
@@ -97,6 +101,11 @@ int runHeadlessFetch(const FetchCommand &command, bool summary, const QString &o
             printErr(output + QStringLiteral(": cannot write: ") + file.errorString());
             return 1;
         }
+    }
+    if (recordIt) {
+        const auto &bytes = result.load.trace->sourceBytes();
+        recordFromCommandLine(*result.load.trace, command.request.sourceName(),
+                              bytes ? QByteArrayView(bytes->data(), static_cast<qsizetype>(bytes->size())) : QByteArrayView());
     }
     if (summary)
         printSummary(*result.load.trace);
@@ -453,6 +462,17 @@ int runTraceDesk(int argc, char **argv)
                                                        "(default 5M; also TRACEDESK_MAX_SPANS)."),
         QStringLiteral("N"));
     parser.addOption(maxSpansOption);
+    const QCommandLineOption libraryOption(QStringLiteral("library"),
+        QCoreApplication::translate("td::CommandLine", "List the traces in the local library (list), or those whose id, services "
+                                                       "or operations contain every word given (search WORD...), and exit."),
+        QStringLiteral("list|search"));
+    parser.addOption(libraryOption);
+    const QCommandLineOption jsonOption(QStringLiteral("json"),
+        QCoreApplication::translate("td::CommandLine", "With --library: one JSON object a line instead of a table."));
+    parser.addOption(jsonOption);
+    const QCommandLineOption noLibraryOption(QStringLiteral("no-library"),
+        QCoreApplication::translate("td::CommandLine", "Do not record the trace in the local library (nor open it, in the window)."));
+    parser.addOption(noLibraryOption);
     addFetchOptions(parser);
     addSearchOptions(parser);
     addExportOptions(parser);
@@ -470,6 +490,16 @@ int runTraceDesk(int argc, char **argv)
     }
 
     const QStringList files = parser.positionalArguments();
+    if (parser.isSet(libraryOption)) {
+        QTextStream out(stdout), err(stderr);
+        return runLibraryCommand(QStringList{parser.value(libraryOption)} + files, parser.isSet(jsonOption), out, err,
+                                 TraceLibrary::defaultPath());
+    }
+    if (parser.isSet(jsonOption)) {
+        printErr(QCoreApplication::translate("td::CommandLine", "--json goes with --library"));
+        return 1;
+    }
+    const bool recordInLibrary = !parser.isSet(noLibraryOption);
     const FetchCommand fetch = parseFetchOptions(parser);
     if (!fetch.error.isEmpty()) {
         printErr(fetch.error);
@@ -496,7 +526,7 @@ int runTraceDesk(int argc, char **argv)
     if (exporting)
         return runExportCommand(parser, files, fetch);
     if (fetch.requested && (parser.isSet(summaryOption) || parser.isSet(QStringLiteral("output"))))
-        return runHeadlessFetch(fetch, parser.isSet(summaryOption), parser.value(QStringLiteral("output")));
+        return runHeadlessFetch(fetch, parser.isSet(summaryOption), parser.value(QStringLiteral("output")), recordInLibrary);
     const bool isLink = !files.isEmpty() && isTraceLinkArgument(files.front());
     if (parser.isSet(summaryOption)) {
         if (isLink) {
@@ -512,6 +542,8 @@ int runTraceDesk(int argc, char **argv)
             printErr(result.error);
             return 2;
         }
+        if (recordInLibrary)
+            recordFromCommandLine(*result.trace, QFileInfo(files.front()).absoluteFilePath(), {});
         printSummary(*result.trace);
         return 0;
     }
@@ -558,6 +590,8 @@ int runTraceDesk(int argc, char **argv)
     }
 
     MainWindow window;
+    if (recordInLibrary)
+        window.openLibrary(TraceLibrary::defaultPath());
     if (parser.isSet(QStringLiteral("view"))) {
         // --view without --export: the window opens on that view of the trace.
         TraceViewKind kind = TraceViewKind::Timeline;

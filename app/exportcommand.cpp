@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "exporter.h"
+#include "librarycommand.h"
 #include "spansapiclient.h"
 #include "tokenstore.h"
 #include "traceloader.h"
@@ -150,6 +151,11 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
         }
         trace = result.load.trace;
         context.source = fetch.request.sourceName();
+        if (!parser.isSet(QStringLiteral("no-library"))) {
+            const auto &bytes = trace->sourceBytes();
+            recordFromCommandLine(*trace, context.source,
+                                  bytes ? QByteArrayView(bytes->data(), static_cast<qsizetype>(bytes->size())) : QByteArrayView());
+        }
     } else {
         const LoadResult result = loadTraceFile(files.front());
         if (!result.ok()) {
@@ -157,6 +163,8 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
             return 2;
         }
         trace = result.trace;
+        if (!parser.isSet(QStringLiteral("no-library")))
+            recordFromCommandLine(*trace, QFileInfo(files.front()).absoluteFilePath(), {});
     }
 
     std::int32_t detailsSpan = NoIndex;

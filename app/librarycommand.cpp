@@ -1,6 +1,7 @@
 #include "librarycommand.h"
 
 #include "librarytablemodel.h"
+#include "preferencesdialog.h"
 #include "spantreemodel.h"
 #include "tracelibrary.h"
 
@@ -9,10 +10,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSettings>
 #include <QTextStream>
 #include <QTimeZone>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace td {
 
@@ -147,6 +150,15 @@ int runLibraryCommand(const QStringList &args, bool json, QTextStream &out, QTex
     out.flush();
     err.flush();
     return 0;
+}
+
+void recordFromCommandLine(const Trace &trace, const QString &source, QByteArrayView rawAnswer)
+{
+    QString error;
+    if (!recordInLibrary(trace, source, rawAnswer, TraceLibrary::defaultPath(), Preferences::load(QSettings()).libraryCopyCapBytes(),
+                         &error))
+        std::fprintf(stderr, "tracedesk: warning: %s\n",
+                     LibraryCommand::tr("the trace was not recorded in the library: %1").arg(error).toLocal8Bit().constData());
 }
 
 bool recordInLibrary(const Trace &trace, const QString &source, QByteArrayView rawAnswer, const QString &dbPath,

@@ -25,4 +25,8 @@ int runLibraryCommand(const QStringList &args, bool json, QTextStream &out, QTex
 bool recordInLibrary(const Trace &trace, const QString &source, QByteArrayView rawAnswer, const QString &dbPath,
                      std::int64_t copyCapBytes, QString *error = nullptr);
 
+// recordInLibrary on the user's library (TraceLibrary::defaultPath(), the Preferences' copy cap) for a
+// command that loaded a trace; a failure is a warning on stderr, never a failure of the command.
+void recordFromCommandLine(const Trace &trace, const QString &source, QByteArrayView rawAnswer);
+
 } // namespace td

@@ -2,6 +2,10 @@
 
 #include "connectionprofiles.h"
 #include "detailsdock.h"
+#include "libraryview.h"
+#include "notespanel.h"
+#include "preferencesdialog.h"
+#include "tracelibrary.h"
 #include "exportdialog.h"
 #include "remotetraceopener.h"
 #include "searchpage.h"
@@ -28,6 +32,8 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFutureWatcher>
+#include <QtConcurrentRun>
 #include <QDragEnterEvent>
 #include <QFile>
 #include <QFileDialog>
@@ -38,6 +44,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QMouseEvent>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QRegularExpression>
 #include <QPushButton>
@@ -88,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::searchRequested, this, [this] { showSearchPage(); });
     connect(m_startPage, &StartPage::recentFileRequested, this, &MainWindow::openFile);
     connect(m_startPage, &StartPage::recentTraceIdRequested, m_opener, &RemoteTraceOpener::fetchWithProfile);
+    connect(m_startPage->libraryView(), &LibraryView::openRequested, this, &MainWindow::openLibraryEntry);
     connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::onTraceFetched);
     // Traces opened from the Search tab are fetched one after the other, failed ones included.
     connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::fetchNextQueued, Qt::QueuedConnection);
@@ -211,6 +219,10 @@ void MainWindow::createDocks()
     m_details->addPanel(m_annotations, tr("Annotations"));
     m_details->addPanel(m_endpoints, tr("Endpoints"));
     m_details->addPanel(m_rawJson, tr("Raw JSON"));
+    m_notes = new NotesPanel;
+    m_details->addPanel(m_notes, tr("Notes"));
+    m_panels.push_back(m_notes);
+    connect(m_notes, &NotesPanel::notesChanged, this, &MainWindow::refreshSpanNotes);
     addDockWidget(Qt::RightDockWidgetArea, m_details);
     for (SpanPanel *panel : std::initializer_list<SpanPanel *>{m_overview, m_iplatform, m_tags, m_annotations, m_endpoints, m_rawJson})
         m_panels.push_back(panel);
@@ -318,6 +330,16 @@ void MainWindow::createMenus()
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
     QAction *exportAction = file->addAction(tr("&Export…"), this, [this] { exportFromView(this, spanView()); });
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    QAction *exportNotesAction = file->addAction(tr("Export &Notes…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export Notes"), suggestedNotesPath(), tr("Notes (*.notes.json *.json)"));
+        if (!path.isEmpty() && !exportNotes(path))
+            QMessageBox::warning(this, tr("Export Notes"), m_lastError);
+    });
+    QAction *importNotesAction = file->addAction(tr("&Import Notes…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import Notes"), suggestedNotesPath(), tr("Notes (*.notes.json *.json)"));
+        if (!path.isEmpty() && !importNotes(path))
+            QMessageBox::warning(this, tr("Import Notes"), m_lastError);
+    });
     m_closeTabAction = file->addAction(tr("&Close Tab"), this, &MainWindow::closeCurrentTab);
     m_closeTabAction->setShortcuts(withStandard({QKeySequence(Qt::CTRL | Qt::Key_W)}, QKeySequence::Close));
     file->addSeparator();
@@ -433,7 +455,14 @@ void MainWindow::createMenus()
     connect(copyImage, &QAction::triggered, this, [this] { copyViewImage(this, spanView()); });
     edit->insertAction(find, copyImage);
     edit->insertSeparator(find);
-    m_traceActions << exportAction << copyImage;
+    QAction *bookmark = edit->addAction(tr("&Bookmark Span"), this, [this] { m_notes->toggleBookmark(); });
+    bookmark->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    QAction *note = edit->addAction(tr("&Note on Span…"), this, [this] {
+        m_details->showPanel(m_notes);
+        m_notes->noteEdit()->setFocus();
+    });
+    note->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    m_traceActions << exportAction << copyImage << bookmark << note << exportNotesAction << importNotesAction;
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcut(QKeySequence::HelpContents);
@@ -639,10 +668,143 @@ void MainWindow::onTraceFetched(const FetchResult &result)
     source.traceId = result.request.traceId.trimmed();
     source.host = result.request.baseUrl.host();
     source.bytes = result.load.trace->sourceBytes() ? result.load.trace->sourceBytes() : result.bytes;
+    source.fetchedFrom = result.request.sourceName();
     addTraceTab(result.load.trace, std::move(source));
     if (!result.warnings.isEmpty())
         statusBar()->showMessage(result.warnings.join(QStringLiteral("; ")), 15000);
     updateRecentMenus();
+}
+
+bool MainWindow::openLibrary(const QString &path)
+{
+    auto library = std::make_unique<TraceLibrary>();
+    const bool ok = library->open(path);
+    if (ok)
+        library->setCopyCapBytes(Preferences::load(QSettings()).libraryCopyCapBytes());
+    else
+        statusBar()->showMessage(tr("The library is off for this run: %1").arg(library->errorString()), 20000);
+    m_startPage->libraryView()->setLibrary(library.get());
+    m_notes->setLibrary(library.get());
+    m_library = std::move(library);
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *view = qobject_cast<SpanView *>(m_tabs->widget(i)); view && view->trace())
+            refreshSpanNotes(QString::fromUtf8(view->trace()->traceId().data(), static_cast<qsizetype>(view->trace()->traceId().size())));
+    return ok;
+}
+
+TraceLibrary *MainWindow::library() const
+{
+    return m_library.get();
+}
+
+void MainWindow::recordInLibrary(const TracePtr &trace, const TraceSource &source)
+{
+    if (!m_library || !m_library->isOpen() || source.filePath == sampleTracePath())
+        return;
+    const QString where = source.isFetched() ? (source.fetchedFrom.isEmpty() ? source.host : source.fetchedFrom) : source.filePath;
+    const QByteArrayView answer = source.isFetched() && source.bytes
+        ? QByteArrayView(source.bytes->data(), static_cast<qsizetype>(source.bytes->size()))
+        : QByteArrayView();
+    if (!m_library->record(*trace, where, answer))
+        statusBar()->showMessage(tr("The trace was not recorded in the library: %1").arg(m_library->errorString()), 15000);
+    m_startPage->libraryView()->refresh();
+}
+
+void MainWindow::refreshSpanNotes(const QString &traceId)
+{
+    const std::vector<SpanNote> notes = m_library && m_library->isOpen() ? m_library->notes(traceId) : std::vector<SpanNote>{};
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *view = qobject_cast<SpanView *>(m_tabs->widget(i));
+            view && view->trace() && QString::fromUtf8(view->trace()->traceId().data(), static_cast<qsizetype>(view->trace()->traceId().size())) == traceId)
+            view->setSpanNotes(notes);
+}
+
+QString MainWindow::suggestedNotesPath() const
+{
+    const TraceSource s = source();
+    if (!s.filePath.isEmpty() && !s.filePath.startsWith(QLatin1Char(':')))
+        return QFileInfo(s.filePath).absolutePath() + QLatin1Char('/') + QFileInfo(s.filePath).completeBaseName() + QStringLiteral(".notes.json");
+    const QString id = trace() ? QString::fromUtf8(trace()->traceId().data(), static_cast<qsizetype>(trace()->traceId().size())) : QString();
+    return QDir(m_lastDirectory).filePath(QStringLiteral("trace-%1.notes.json").arg(id));
+}
+
+bool MainWindow::exportNotes(const QString &path)
+{
+    if (!trace() || !m_library || !m_library->isOpen()) {
+        m_lastError = tr("Notes are kept in the library, which is off.");
+        return false;
+    }
+    QSaveFile file(path);
+    const QByteArray json = m_library->exportNotesJson(QString::fromUtf8(trace()->traceId().data(), static_cast<qsizetype>(trace()->traceId().size())));
+    if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
+        m_lastError = tr("%1: cannot write: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::importNotes(const QString &path)
+{
+    if (!trace() || !m_library || !m_library->isOpen()) {
+        m_lastError = tr("Notes are kept in the library, which is off.");
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_lastError = tr("%1: cannot open: %2").arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    const QString traceId = QString::fromUtf8(trace()->traceId().data(), static_cast<qsizetype>(trace()->traceId().size()));
+    int imported = 0;
+    if (!m_library->importNotesJson(file.readAll(), traceId, &imported)) {
+        m_lastError = QDir::toNativeSeparators(path) + QStringLiteral(": ") + m_library->errorString();
+        return false;
+    }
+    refreshSpanNotes(traceId);
+    m_notes->showSpan(trace(), spanView() ? spanView()->selectedSpan() : -1);
+    statusBar()->showMessage(tr("%n note(s) imported", nullptr, imported), 8000);
+    return true;
+}
+
+void MainWindow::openLibraryEntry(const LibraryEntry &entry)
+{
+    if (QFileInfo(entry.source).isFile()) {
+        openFile(entry.source);
+        return;
+    }
+    const QByteArray copy = m_library ? m_library->storedCopy(entry.traceId) : QByteArray();
+    if (!copy.isEmpty()) {
+        // Read in the background like a file; the tab is a fetched trace with the bytes as received.
+        auto *watcher = new QFutureWatcher<LoadResult>(this);
+        connect(watcher, &QFutureWatcher<LoadResult>::finished, this, [this, watcher, entry] {
+            watcher->deleteLater();
+            const LoadResult result = watcher->result();
+            if (!result.ok()) {
+                onLoadFailed(entry.source, result.error, result.line, result.column);
+                return;
+            }
+            TraceSource source;
+            source.traceId = entry.traceId;
+            source.profileName = entry.source.section(QLatin1Char('/'), 0, 0);
+            source.fetchedFrom = entry.source;
+            source.bytes = result.trace->sourceBytes();
+            addTraceTab(result.trace, std::move(source));
+            statusBar()->showMessage(tr("Opened the copy stored in the library on %1")
+                                         .arg(QLocale().toString(entry.openedAt.toLocalTime(), QLocale::ShortFormat)), 10000);
+        });
+        auto bytes = std::make_shared<const std::string>(copy.toStdString());
+        const QString name = tr("trace %1 (stored copy)").arg(entry.traceId);
+        watcher->setFuture(QtConcurrent::run([bytes, name] { return loadTraceBytes(bytes, name); }));
+        return;
+    }
+    // No file and no copy: fetch it again with the profile it came from, if there is one.
+    const QString profile = entry.source.section(QLatin1Char('/'), 0, 0);
+    QSettings settings;
+    if (!entry.source.contains(QLatin1Char('/')) || !ConnectionProfiles::find(ConnectionProfiles::load(settings), profile)) {
+        onLoadFailed(entry.source, tr("%1: the file is gone and the library keeps no copy of this trace").arg(entry.source), 0, 0);
+        return;
+    }
+    m_opener->fetchWithProfile(profile, entry.traceId);
 }
 
 void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
@@ -695,6 +857,9 @@ void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
         title = source.filePath == sampleTracePath() ? tr("Sample trace") : QFileInfo(source.filePath).fileName();
         tip = QDir::toNativeSeparators(source.filePath);
     }
+    recordInLibrary(trace, source);
+    if (m_library && m_library->isOpen())
+        view->setSpanNotes(m_library->notes(QString::fromUtf8(trace->traceId().data(), static_cast<qsizetype>(trace->traceId().size()))));
     m_sources.insert(view, std::move(source)); // removed in closeTab()
     const QSignalBlocker blocker(m_tabs); // one currentChanged, after the tab's title and source are set
     const int index = m_tabs->addTab(view, title);

@@ -38,7 +38,10 @@ class IPlatformPanel;
 class OverviewPanel;
 class ProblemsPanel;
 class AnalysisView;
+class TraceLibrary;
+struct LibraryEntry;
 class DetailsDock;
+class NotesPanel;
 class RawJsonPanel;
 class SpanPanel;
 class SpanView;
@@ -57,6 +60,7 @@ struct TraceSource
     QString traceId;
     QString host;              // fetched: the server's host, when there is no profile name
     std::shared_ptr<const std::string> bytes; // fetched: the answer exactly as received
+    QString fetchedFrom;       // fetched: where from, as the library records it ("profile/project")
 
     bool isFetched() const { return filePath.isEmpty(); }
 };
@@ -103,6 +107,18 @@ public:
     QDockWidget *analysisDock() const { return m_analysisDock; }
     QDockWidget *problemsDock() const { return m_problemsDock; }
     DetailsDock *detailsDock() const { return m_details; }
+    // The local library (SQLite) that records every trace shown and keeps notes. The command line opens
+    // TraceLibrary::defaultPath() unless --no-library; without it nothing is recorded. A file that cannot be
+    // used leaves the library off for this run (the start page and the status bar say why) and is not touched.
+    bool openLibrary(const QString &path);
+    TraceLibrary *library() const;
+    // Opens a library entry: its file, else the stored copy of the answer, else fetches it again.
+    void openLibraryEntry(const LibraryEntry &entry);
+    // The current trace's notes and bookmarks as JSON beside the trace (File > Export Notes / Import Notes);
+    // false with lastError() set when they could not be written or read.
+    bool exportNotes(const QString &path);
+    bool importNotes(const QString &path);
+    NotesPanel *notesPanel() const { return m_notes; }
     // The docks as a new window has them (View > Reset Layout): details on the right, Analysis closed.
     void resetLayout();
     static constexpr int defaultDetailsWidth = 280;
@@ -165,6 +181,10 @@ protected:
 private:
     void createDocks();
     void applyDefaultLayout();
+    void recordInLibrary(const TracePtr &trace, const TraceSource &source);
+    // The marks of the tabs showing this trace, from the library.
+    void refreshSpanNotes(const QString &traceId);
+    QString suggestedNotesPath() const;
     void createMenus();
     void createToolBar();
     void createStatusBar();
@@ -214,6 +234,8 @@ private:
     RawJsonPanel *m_rawJson = nullptr;
     ProblemsPanel *m_problems = nullptr;
     DetailsDock *m_details = nullptr;
+    NotesPanel *m_notes = nullptr;
+    std::unique_ptr<TraceLibrary> m_library;
     QDockWidget *m_problemsDock = nullptr;
     AnalysisView *m_analysis = nullptr;
     QDockWidget *m_analysisDock = nullptr;

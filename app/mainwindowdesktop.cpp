@@ -6,6 +6,7 @@
 #include "spanpanel.h"
 #include "spanview.h"
 #include "theme.h"
+#include "tracelibrary.h"
 #include "tracelink.h"
 
 #include <QApplication>
@@ -81,6 +82,8 @@ void MainWindow::showPreferences()
     if (auto *theme = qApp->findChild<ThemeManager *>())
         theme->apply(chosen.theme);
     SpanPanel::setUtcDisplay(chosen.utcTimes);
+    if (TraceLibrary *lib = library(); lib && lib->isOpen())
+        lib->setCopyCapBytes(chosen.libraryCopyCapBytes()); // evicts at once when lowered
     updateStatus();
     onSpanSelected(spanView() ? spanView()->selectedSpan() : -1);
 }

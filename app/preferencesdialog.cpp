@@ -34,6 +34,7 @@ Preferences Preferences::load(const QSettings &settings)
     p.exportWidth = std::clamp(settings.value(QStringLiteral("export/width"), p.exportWidth).toInt(), ExportOptions::minWidth,
                                ExportOptions::maxWidth);
     p.exportDetails = settings.value(QStringLiteral("export/details"), true).toBool();
+    p.libraryCopyCapMiB = std::clamp(settings.value(QStringLiteral("library/copyCapMiB"), p.libraryCopyCapMiB).toInt(), 0, 65536);
     return p;
 }
 
@@ -48,6 +49,7 @@ void Preferences::save(QSettings &settings) const
     settings.setValue(QStringLiteral("export/scope"), exportScope);
     settings.setValue(QStringLiteral("export/width"), exportWidth);
     settings.setValue(QStringLiteral("export/details"), exportDetails);
+    settings.setValue(QStringLiteral("library/copyCapMiB"), libraryCopyCapMiB);
 }
 
 namespace {
@@ -129,6 +131,18 @@ PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
     m_exportDetails->setChecked(p.exportDetails);
     sharingForm->addRow(m_exportDetails);
 
+    auto *library = new QGroupBox(tr("Library"), this);
+    auto *libraryForm = new QFormLayout(library);
+    m_libraryCap = new QSpinBox(library);
+    m_libraryCap->setObjectName(QStringLiteral("libraryCopyCap"));
+    m_libraryCap->setRange(0, 65536);
+    m_libraryCap->setSingleStep(64);
+    m_libraryCap->setSuffix(tr(" MiB"));
+    m_libraryCap->setValue(p.libraryCopyCapMiB);
+    m_libraryCap->setToolTip(tr("Fetched traces are kept as received so that they open when the backend is down; "
+                                "beyond this size in all the oldest copies are removed (0 keeps none)."));
+    libraryForm->addRow(tr("Keep fetched &answers up to:"), m_libraryCap);
+
     auto *connections = new QGroupBox(tr("Connections"), this);
     auto *connectionsLayout = new QVBoxLayout(connections);
     auto *connectionsButton = new QPushButton(tr("Connection &Profiles…"), connections);
@@ -143,6 +157,7 @@ PreferencesDialog::PreferencesDialog(const Preferences &p, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(appearance);
     layout->addWidget(sharing);
+    layout->addWidget(library);
     layout->addWidget(connections);
     layout->addStretch();
     layout->addWidget(buttons);
@@ -160,6 +175,7 @@ Preferences PreferencesDialog::preferences() const
     p.exportScope = m_exportScope->currentData().toString();
     p.exportWidth = m_exportWidth->value();
     p.exportDetails = m_exportDetails->isChecked();
+    p.libraryCopyCapMiB = m_libraryCap->value();
     return p;
 }
 

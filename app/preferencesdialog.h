@@ -5,6 +5,8 @@
 #include <QDialog>
 #include <QString>
 
+#include <cstdint>
+
 class QCheckBox;
 class QComboBox;
 class QSettings;
@@ -33,6 +35,9 @@ struct Preferences
     QString exportScope = QStringLiteral("all");
     int exportWidth = 1600;
     bool exportDetails = true;
+    // The library keeps copies of fetched answers up to this many MiB in all, evicting the oldest.
+    int libraryCopyCapMiB = 256;
+    std::int64_t libraryCopyCapBytes() const { return static_cast<std::int64_t>(libraryCopyCapMiB) << 20; }
 
     static Preferences load(const QSettings &settings);
     void save(QSettings &settings) const;
@@ -62,6 +67,7 @@ private:
     QComboBox *m_exportScope;
     QSpinBox *m_exportWidth;
     QCheckBox *m_exportDetails;
+    QSpinBox *m_libraryCap;
     QString m_initialLanguage;
 };
 

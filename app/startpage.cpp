@@ -1,5 +1,7 @@
 #include "startpage.h"
 
+#include "libraryview.h"
+
 #include <QCommandLinkButton>
 #include <QDir>
 #include <QFileInfo>
@@ -39,6 +41,7 @@ StartPage::StartPage(QWidget *parent)
     : QWidget(parent)
     , m_files(new QListWidget(this))
     , m_ids(new QListWidget(this))
+    , m_library(new LibraryView(this))
     , m_noFiles(emptyNote(tr("Files you open appear here."), this))
     , m_noIds(emptyNote(tr("Trace ids you fetch appear here, with their connection profile."), this))
 {
@@ -100,6 +103,13 @@ StartPage::StartPage(QWidget *parent)
     column->addWidget(sample);
     column->addSpacing(12);
     column->addLayout(lists, 1);
+    column->addSpacing(12);
+    column->addWidget(heading(tr("Library"), this));
+    column->addWidget(emptyNote(tr("Every trace you open or fetch, searchable offline; a fetched trace opens from its stored "
+                                   "copy when the backend cannot be reached."), this));
+    m_library->setObjectName(QStringLiteral("library"));
+    m_library->setMinimumHeight(280);
+    column->addWidget(m_library, 2);
 
     // A readable column in the middle of a wide window. It scrolls rather
     // than setting the window's minimum size: a saved window size must come

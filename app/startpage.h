@@ -11,6 +11,8 @@ class QListWidgetItem;
 
 namespace td {
 
+class LibraryView;
+
 // What the window shows when no trace is open: open a file, open a trace by id, the bundled sample, and the
 // recent files and trace ids one click away.
 class StartPage : public QWidget
@@ -26,6 +28,8 @@ public:
     void setRecentTraceIds(const QList<ProfileIds> &ids);
     QListWidget *recentFilesList() const { return m_files; }
     QListWidget *recentTraceIdsList() const { return m_ids; }
+    // The local library: every trace opened or fetched, searchable offline.
+    LibraryView *libraryView() const { return m_library; }
 
     enum Role { PathRole = Qt::UserRole, ProfileRole, TraceIdRole };
 
@@ -42,6 +46,7 @@ private:
 
     QListWidget *m_files;
     QListWidget *m_ids;
+    LibraryView *m_library;
     QLabel *m_noFiles;
     QLabel *m_noIds;
 };

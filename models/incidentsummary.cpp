@@ -142,6 +142,22 @@ QString incidentSummaryMarkdown(const Trace &t, const ExportContext &context, Re
             path.push_back(s);
     }
 
+    // The engineer's own marks first: what they found worth pointing at.
+    if (!context.notes.empty()) {
+        body += QStringLiteral("\n## ") + tr("Bookmarks and notes (%1)").arg(context.notes.size()) + QStringLiteral("\n\n");
+        for (const SpanNote &n : context.notes) {
+            const std::int32_t i = t.findSpan(n.spanId.toStdString());
+            const Span *s = i >= 0 ? &t.span(static_cast<std::size_t>(i)) : nullptr;
+            QString line = QStringLiteral("- ") + (n.bookmarked ? QStringLiteral("\u2605 ") : QString());
+            line += s ? (s->service ? text(s->service) + QStringLiteral(": ") : QString()) + spanName(*s)
+                         + QStringLiteral(" (") + dur(s->durationUs) + QStringLiteral(", ") + markdownEscape(redactor.text(n.spanId)) + QLatin1Char(')')
+                      : tr("span %1 (not in this trace)").arg(markdownEscape(redactor.text(n.spanId)));
+            if (!n.text.trimmed().isEmpty())
+                line += QStringLiteral(" — ") + markdownEscape(redactor.text(n.text.simplified()));
+            body += line + QLatin1Char('\n');
+        }
+    }
+
     body += QStringLiteral("\n## ") + tr("Errors (%1)").arg(errors.size()) + QStringLiteral("\n\n");
     if (errors.empty()) {
         body += tr("No span failed.") + QLatin1Char('\n');

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "spannote.h"
 #include "trace.h"
 
 #include <QDateTime>
@@ -17,6 +18,7 @@ struct ExportContext
     QString source;       // file name or "profile/project"; empty: taken from the trace
     QDateTime exportTime; // invalid: now
     QString imageName;    // Markdown: the picture written beside it, referenced by name; empty: none
+    std::vector<SpanNote> notes; // the user's bookmarks and notes on spans of the trace, listed by the summary
 };
 
 struct HeaderField

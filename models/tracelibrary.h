@@ -1,5 +1,7 @@
 #pragma once
 
+#include "spannote.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QCoreApplication>
@@ -41,15 +43,6 @@ struct LibraryQuery
     // Bounds on the trace's start (when it happened, not when it was opened); invalid: no bound.
     QDateTime from;
     QDateTime to;
-};
-
-// A note and/or bookmark on one span of a trace.
-struct SpanNote
-{
-    QString spanId;
-    QString text;
-    bool bookmarked = false;
-    QDateTime updatedAt; // UTC
 };
 
 // The local library: every trace opened or fetched, copies of fetched answers (capped in size, oldest

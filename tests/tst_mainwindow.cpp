@@ -1,5 +1,12 @@
 #include "connectionprofiles.h"
 #include "connectionsdialog.h"
+#include "librarytablemodel.h"
+#include "libraryview.h"
+#include "notespanel.h"
+#include "spanviewcontext.h"
+#include "incidentsummary.h"
+#include "redaction.h"
+#include "tracelibrary.h"
 #include "detailsdock.h"
 #include "demospansserver.h"
 #include "mainwindow.h"
@@ -35,9 +42,11 @@
 #include <QHeaderView>
 #include <QTabBar>
 #include <QToolBar>
+#include <QPlainTextEdit>
 #include <QTimer>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QPlainTextEdit>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -578,16 +587,17 @@ private slots:
         QVERIFY2(view->treeView()->height() >= 0.6 * window.height(), qPrintable(QString::number(view->treeView()->height())));
         QVERIFY(!window.analysisDock()->isVisible());
         QVERIFY(!window.problemsDock()->isVisible());
-        // One dock with the six panels as tabs, Overview first and showing.
+        // One dock with the six panels and the span's notes as tabs, Overview first and showing.
         DetailsDock *details = window.detailsDock();
         QVERIFY(details->isVisible());
-        QCOMPARE(details->tabs()->count(), 6);
+        QCOMPARE(details->tabs()->count(), 7);
         QCOMPARE(details->currentPanel(), static_cast<QWidget *>(window.overviewPanel()));
         QStringList titles;
         for (int i = 0; i < details->tabs()->count(); ++i)
             titles << details->tabs()->tabText(i);
         QCOMPARE(titles, (QStringList{QStringLiteral("Overview"), QStringLiteral("iplatform"), QStringLiteral("Tags"),
-                                      QStringLiteral("Annotations"), QStringLiteral("Endpoints"), QStringLiteral("Raw JSON")}));
+                                      QStringLiteral("Annotations"), QStringLiteral("Endpoints"), QStringLiteral("Raw JSON"),
+                                      QStringLiteral("Notes")}));
         // The Overview of the selected span fits without scrolling.
         QVERIFY(window.overviewPanel()->sizeHint().height() <= window.overviewPanel()->height());
 
@@ -615,6 +625,135 @@ private slots:
         QVERIFY(!window.analysisDock()->isVisible());
         QCOMPARE(view->treeView()->header()->sectionSize(SpanTreeModel::Name), SpanView::defaultNameColumnWidth);
         QVERIFY(timelineWidth() >= 0.55 * window.width());
+    }
+
+    // Every trace shown is recorded in the library and listed on the start page; an entry whose file is gone
+    // opens from the stored copy of the answer; a damaged library is left alone and traces still open.
+    void libraryRecordsTracesAndReopensThem()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("library.sqlite"));
+        {
+            MainWindow window;
+            QVERIFY(window.openLibrary(db));
+            QVERIFY(openAndWait(window, feignPath));
+            std::vector<LibraryEntry> entries = window.library()->list();
+            QCOMPARE(entries.size(), std::size_t(1));
+            QCOMPARE(entries[0].source, QFileInfo(feignPath).absoluteFilePath());
+            QCOMPARE(entries[0].traceId, QString::fromUtf8(window.trace()->traceId()));
+            QCOMPARE(entries[0].spanCount, static_cast<std::int64_t>(window.trace()->realSpanCount())); // placeholders are no spans
+            QVERIFY(!entries[0].hasStoredCopy()); // files are not copied
+            QCOMPARE(window.startPage()->libraryView()->model()->rowCount(), 1);
+
+            // A trace fetched from a backend that is gone now: the library has its answer.
+            QFile sample(samplePath);
+            QVERIFY(sample.open(QIODevice::ReadOnly));
+            const QByteArray bytes = sample.readAll();
+            const LoadResult loaded = loadTraceBytes(std::make_shared<const std::string>(bytes.toStdString()), QStringLiteral("answer"));
+            QVERIFY(loaded.ok());
+            QVERIFY(window.library()->record(*loaded.trace, QStringLiteral("gone/proj-9"), bytes));
+            window.startPage()->libraryView()->refresh();
+            QCOMPARE(window.startPage()->libraryView()->model()->rowCount(), 2);
+            entries = window.library()->list();
+            const auto fetched = std::find_if(entries.begin(), entries.end(),
+                                              [](const LibraryEntry &e) { return e.source == QLatin1String("gone/proj-9"); });
+            QVERIFY(fetched != entries.end() && fetched->hasStoredCopy());
+            QSignalSpy shown(&window, &MainWindow::traceShown);
+            window.openLibraryEntry(*fetched);
+            QVERIFY(shown.wait(10000));
+            QCOMPARE(window.tabCount(), 2);
+            QCOMPARE(QString::fromUtf8(window.trace()->traceId()), fetched->traceId);
+            QVERIFY(window.source().isFetched());
+            QCOMPARE(QByteArray::fromStdString(*window.source().bytes), bytes); // Save As writes the answer as received
+        }
+        // A damaged file: the library is off, says why, and the file is not touched; traces still open.
+        const QString broken = dir.filePath(QStringLiteral("broken.sqlite"));
+        const QByteArray garbage("this is not a database, but someone's file\n");
+        {
+            QFile f(broken);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(garbage);
+        }
+        MainWindow window;
+        QVERIFY(!window.openLibrary(broken));
+        QVERIFY(!window.library()->errorString().isEmpty());
+        QVERIFY(openAndWait(window, samplePath));
+        QCOMPARE(window.tabCount(), 1);
+        QFile f(broken);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), garbage);
+    }
+
+    // Ctrl+B bookmarks the selected span and a note is written as it is typed: both are in the library at
+    // once, marked in the tab, listed by the Markdown summary, and go out and back in as JSON beside the trace.
+    void bookmarksAndNotesLiveInTheLibrary()
+    {
+        QTemporaryDir dir;
+        const QString db = dir.filePath(QStringLiteral("library.sqlite"));
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(window.openLibrary(db));
+        QVERIFY(openAndWait(window, samplePath));
+        SpanView *view = window.spanView();
+        const Trace &t = *window.trace();
+        const QString traceId = QString::fromUtf8(t.traceId());
+        const std::int32_t picked = static_cast<std::int32_t>(t.spanCount()) - 1;
+        view->selectSpan(picked);
+        const QString spanId = t.qstr(t.span(static_cast<std::size_t>(picked)).spanId);
+
+        QTest::keyClick(view->treeView(), Qt::Key_B, Qt::ControlModifier);
+        std::vector<SpanNote> notes = window.library()->notes(traceId);
+        QCOMPARE(notes.size(), std::size_t(1));
+        QCOMPARE(notes[0].spanId, spanId);
+        QVERIFY(notes[0].bookmarked);
+        QCOMPARE(view->context().markOf(picked), int(BookmarkMark));
+
+        // Typed, not saved by a button: in the library after each key.
+        QTest::keyClick(view->treeView(), Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(window.notesPanel()->noteEdit()->hasFocus());
+        QTest::keyClicks(window.notesPanel()->noteEdit(), QStringLiteral("retries here"));
+        notes = window.library()->notes(traceId);
+        QCOMPARE(notes.size(), std::size_t(1));
+        QCOMPARE(notes[0].text, QStringLiteral("retries here"));
+        QCOMPARE(view->context().markOf(picked), int(BookmarkMark | NoteMark));
+        // A second library connection (as after a restart) reads it.
+        {
+            TraceLibrary again;
+            QVERIFY(again.open(db));
+            QCOMPARE(again.notes(traceId).front().text, QStringLiteral("retries here"));
+        }
+
+        // The Markdown summary lists it.
+        ExportContext context;
+        context.notes = view->spanNotes();
+        Redactor redactor;
+        const QString markdown = incidentSummaryMarkdown(t, context, redactor);
+        QVERIFY2(markdown.contains(QStringLiteral("Bookmarks and notes (1)")), qPrintable(markdown));
+        QVERIFY(markdown.contains(QStringLiteral("retries here")));
+
+        // Out as JSON, removed, back in.
+        const QString json = dir.filePath(QStringLiteral("trace.notes.json"));
+        QVERIFY(window.exportNotes(json));
+        QVERIFY(window.library()->setNote(traceId, spanId, QString()));
+        QVERIFY(window.library()->setBookmarked(traceId, spanId, false));
+        QVERIFY(window.library()->notes(traceId).empty());
+        QVERIFY(window.importNotes(json));
+        notes = window.library()->notes(traceId);
+        QCOMPARE(notes.size(), std::size_t(1));
+        QCOMPARE(notes[0].text, QStringLiteral("retries here"));
+        QVERIFY(notes[0].bookmarked);
+        QCOMPARE(view->context().markOf(picked), int(BookmarkMark | NoteMark));
+        QCOMPARE(window.notesPanel()->noteEdit()->toPlainText(), QStringLiteral("retries here"));
+        // A broken file is refused with a message; nothing changes.
+        QFile bad(dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"traceId\": 12");
+        bad.close();
+        QVERIFY(!window.importNotes(bad.fileName()));
+        QVERIFY(window.lastError().contains(QStringLiteral("bad.json")));
+        QCOMPARE(window.library()->notes(traceId).size(), std::size_t(1));
     }
 
     void closingTheLastTabShowsTheStartPage()

@@ -79,6 +79,15 @@ void SpanNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         return;
     }
 
+    // The user's marks (bookmark, note) at the right end of the cell, where they line up.
+    if (const int marks = ctx.markOf(spanIndex)) {
+        const QString glyphs = spanMarkText(marks);
+        const int w = fm.horizontalAdvance(glyphs) + 4;
+        painter->setPen(selected ? text : SpanPalette::warningColor().darker(130));
+        painter->drawText(QRect(r.right() - w, r.top(), w, r.height()), Qt::AlignRight | Qt::AlignVCenter, glyphs);
+        r.setRight(r.right() - w - 2);
+    }
+
     QString suffix;
     if (const int folded = ctx.foldCountOf(spanIndex); folded > 1)
         suffix = QStringLiteral(" \u00D7%1").arg(folded); // "×N": N repeated calls folded into this row

@@ -169,6 +169,8 @@ void SpanView::setTrace(TracePtr trace)
     m_time->setSelectedSpan(-1);
     m_context.foldCount.clear();
     m_context.folded.clear();
+    m_context.marks.clear();
+    m_notes.clear();
     m_proxy->setHiddenSpans(nullptr);
     m_model->setTrace(trace);
     if (m_foldRepeated)
@@ -292,6 +294,24 @@ void SpanView::refresh()
 {
     m_legend->setEntries(m_context.palette.legend());
     m_overview->invalidate();
+    m_tree->viewport()->update();
+    marksChanged();
+}
+
+void SpanView::setSpanNotes(std::vector<SpanNote> notes)
+{
+    m_notes = std::move(notes);
+    m_context.marks.clear();
+    if (m_context.trace && !m_notes.empty()) {
+        m_context.marks.assign(m_context.trace->spanCount(), 0);
+        for (const SpanNote &n : m_notes) {
+            const std::int32_t i = m_context.trace->findSpan(n.spanId.toStdString());
+            if (i < 0)
+                continue;
+            char &m = m_context.marks[static_cast<std::size_t>(i)];
+            m = static_cast<char>(m | (n.bookmarked ? BookmarkMark : 0) | (n.text.trimmed().isEmpty() ? 0 : NoteMark));
+        }
+    }
     m_tree->viewport()->update();
     marksChanged();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "spanpalette.h"
+#include "spannote.h"
 #include "spanviewcontext.h"
 #include "trace.h"
 #include "traceviewkind.h"
@@ -71,6 +72,10 @@ public:
 
     QByteArray saveHeaderState() const;
     void restoreHeaderState(const QByteArray &state);
+    // The user's bookmarks and notes on this trace (from the library): drawn in the tree, the timeline and
+    // exports; the Markdown summary lists them.
+    void setSpanNotes(std::vector<SpanNote> notes);
+    const std::vector<SpanNote> &spanNotes() const { return m_notes; }
     // The columns as a new window has them: name, duration and the timeline.
     void resetHeaderState();
     static constexpr int defaultNameColumnWidth = 240;
@@ -121,6 +126,7 @@ private:
     QStackedWidget *m_stack;
     std::array<TraceViewPage *, traceViewKindCount> m_pages{};
     TraceViewKind m_currentView = TraceViewKind::Timeline;
+    std::vector<SpanNote> m_notes;
     ColorLegend *m_legend;
     QWidget *m_searchBar;
     QLineEdit *m_searchEdit;

@@ -135,8 +135,10 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         }
     }
 
-    // The duration beside the bar, or inside it when there is no room outside.
-    const QString label = SpanTreeModel::formatDuration(static_cast<double>(span.durationUs));
+    // The duration beside the bar, or inside it when there is no room outside; the user's marks after it.
+    QString label = SpanTreeModel::formatDuration(static_cast<double>(span.durationUs));
+    if (const int marks = ctx.markOf(spanIndex))
+        label += QStringLiteral("  ") + spanMarkText(marks);
     if (!span.isPlaceholder()) {
         const QFontMetrics &fm = option.fontMetrics;
         const int textWidth = fm.horizontalAdvance(label) + 6;

@@ -70,6 +70,7 @@ struct ExportSource
     bool flameMerged = false;      // flame graph: identical service+operation paths folded
     bool graphByOperation = false; // trace graph: a node per service+operation rather than per service
     QStringList tableTagColumns;   // span table: tag keys added as columns
+    std::vector<char> marks;       // SpanMarkFlag by span index (bookmarks, notes); empty: none
 };
 
 // The rows of a span view as they are (expanded, collapsed, filtered, sorted); with Visible only the rows

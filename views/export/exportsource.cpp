@@ -53,6 +53,8 @@ ExportSource exportSourceFromView(const SpanView &view, ExportScope scope)
     if (!source.trace)
         return source;
     source.view = view.currentView();
+    source.marks = view.context().marks;
+    source.context.notes = view.spanNotes();
     if (const TraceViewPage *page = view.page(source.view)) {
         page->describeExport(&source);
         return source;

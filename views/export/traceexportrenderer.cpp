@@ -3,6 +3,7 @@
 #include "annotationspanel.h"
 #include "spanpanel.h"
 #include "spantreemodel.h"
+#include "spanviewcontext.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -599,7 +600,15 @@ void TraceExportRenderer::paintRow(QPainter *p, int r, qreal y) const
     }
     p->setRenderHint(QPainter::Antialiasing, false);
     x += 14;
-    const qreal right = m_margin + m_nameWidth - 6;
+    qreal right = m_margin + m_nameWidth - 6;
+    if (const int marks = static_cast<std::size_t>(row.span) < m_source.marks.size() ? m_source.marks[static_cast<std::size_t>(row.span)] : 0) {
+        const QString glyphs = spanMarkText(marks);
+        const qreal w = fm.horizontalAdvance(glyphs) + 4;
+        p->setFont(m_font);
+        p->setPen(SpanPalette::warningColor().darker(130));
+        drawText(p, QRectF(right - w, y, w, m_rowHeight), Qt::AlignRight | Qt::AlignVCenter, glyphs);
+        right -= w + 2;
+    }
     if (s.isPlaceholder()) {
         QFont italic = m_font;
         italic.setItalic(true);
