@@ -322,6 +322,30 @@
         <source>Grafana Tempo</source>
         <translation>Grafana Tempo</translation>
     </message>
+    <message>
+        <source>The view to show, or with --export to draw: timeline (default), flamegraph, table, graph or events.</source>
+        <translation>要显示的视图，或与 --export 一起时要绘制的视图：timeline（默认）、flamegraph、table、graph 或 events。</translation>
+    </message>
+    <message>
+        <source>With --export --view flamegraph: fold identical service+operation paths into one frame.</source>
+        <translation>与 --export --view flamegraph 一起：把相同的服务+操作路径合并为一个帧。</translation>
+    </message>
+    <message>
+        <source>With --export --view graph: a node per service and operation, not per service.</source>
+        <translation>与 --export --view graph 一起：每个服务和操作一个节点，而不是每个服务一个。</translation>
+    </message>
+    <message>
+        <source>--view is timeline, flamegraph, table, graph or events, not &quot;%1&quot;</source>
+        <translation>--view 应为 timeline、flamegraph、table、graph 或 events，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Bookmarks and notes (%1)</source>
+        <translation>书签和备注（%1）</translation>
+    </message>
+    <message>
+        <source>span %1 (not in this trace)</source>
+        <translation>span %1（不在此追踪中）</translation>
+    </message>
 </context>
 <context>
     <name>td::AnalysisView</name>
@@ -679,6 +703,26 @@
         <source>Open the window on the Search tab; with --profile NAME (a Zipkin, Jaeger or Tempo profile) search it at once.</source>
         <translation>打开窗口时显示“搜索”标签页；如果同时给出 --profile NAME（Zipkin、Jaeger 或 Tempo 配置），则立即在其中搜索。</translation>
     </message>
+    <message>
+        <source>List the traces in the local library (list), or those whose id, services or operations contain every word given (search WORD...), and exit.</source>
+        <translation>列出本地库中的追踪（list），或 ID、服务或操作包含所有给定词语的追踪（search 词语...），然后退出。</translation>
+    </message>
+    <message>
+        <source>With --library: one JSON object a line instead of a table.</source>
+        <translation>与 --library 一起：每行一个 JSON 对象，而不是表格。</translation>
+    </message>
+    <message>
+        <source>Do not record the trace in the local library (nor open it, in the window).</source>
+        <translation>不把追踪记录到本地库（在窗口中也不打开库）。</translation>
+    </message>
+    <message>
+        <source>--json goes with --library</source>
+        <translation>--json 需与 --library 一起使用</translation>
+    </message>
+    <message>
+        <source>--view is timeline, flamegraph, table, graph or events, not &quot;%1&quot;</source>
+        <translation>--view 应为 timeline、flamegraph、table、graph 或 events，而不是“%1”</translation>
+    </message>
 </context>
 <context>
     <name>td::ConnectionsDialog</name>
@@ -872,6 +916,25 @@
     </message>
 </context>
 <context>
+    <name>td::DetailsDock</name>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Collapse the details to a strip, giving the timeline the width (Ctrl+Shift+D)</source>
+        <translation>把详情折叠为窄条，把宽度让给时间线（Ctrl+Shift+D）</translation>
+    </message>
+    <message>
+        <source>Close the details (View &gt; Panels brings them back)</source>
+        <translation>关闭详情（“视图 &gt; 面板”可重新打开）</translation>
+    </message>
+    <message>
+        <source>Show the details (Ctrl+Shift+D)</source>
+        <translation>显示详情（Ctrl+Shift+D）</translation>
+    </message>
+</context>
+<context>
     <name>td::DurationHistogramChart</name>
     <message>
         <source>%1 s</source>
@@ -939,6 +1002,45 @@ click to highlight them</source>
     <message>
         <source>Client (ca)</source>
         <translation>客户端 (ca)</translation>
+    </message>
+</context>
+<context>
+    <name>td::EventsView</name>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>cs/sr/ss/cr</source>
+        <translation>cs/sr/ss/cr</translation>
+    </message>
+    <message>
+        <source>Filter events (time, service, span, event, fields)</source>
+        <translation>筛选事件（时间、服务、span、事件、字段）</translation>
+    </message>
+    <message>
+        <source>Only the events this service recorded</source>
+        <translation>仅此服务记录的事件</translation>
+    </message>
+    <message>
+        <source>Events that say error or exception, and the events of spans in error</source>
+        <translation>提到错误或异常的事件，以及出错 span 的事件</translation>
+    </message>
+    <message>
+        <source>Show the RPC&apos;s Client Send, Server Receive, Server Send and Client Receive (for Zipkin v2 client and server halves TraceDesk derives them from the halves&apos; times); without them the other events stand out</source>
+        <translation>显示 RPC 的客户端发送、服务端接收、服务端发送和客户端接收（对于 Zipkin v2 的客户端和服务端两半，TraceDesk 根据两半的时间推算）；不显示它们时其他事件更醒目</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>所有服务</translation>
+    </message>
+    <message>
+        <source>No events in this trace</source>
+        <translation>此追踪中没有事件</translation>
+    </message>
+    <message>
+        <source>%1 of %2 events</source>
+        <translation>%2 个事件中的 %1 个</translation>
     </message>
 </context>
 <context>
@@ -1035,6 +1137,18 @@ click to highlight them</source>
         <source>Copy Image</source>
         <translation>复制图片</translation>
     </message>
+    <message>
+        <source>The view on screen in the tab is exported; switch views with the keys 1 to 5.</source>
+        <translation>导出标签页中当前显示的视图；用 1 到 5 键切换视图。</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>视图：</translation>
+    </message>
 </context>
 <context>
     <name>td::IPlatformPanel</name>
@@ -1077,6 +1191,179 @@ click to highlight them</source>
     <message>
         <source>failed with this exception</source>
         <translation>因此异常失败</translation>
+    </message>
+</context>
+<context>
+    <name>td::LibraryCommand</name>
+    <message>
+        <source>OPENED</source>
+        <translation>打开时间</translation>
+    </message>
+    <message>
+        <source>TRACE ID</source>
+        <translation>追踪 ID</translation>
+    </message>
+    <message>
+        <source>ROOT</source>
+        <translation>根</translation>
+    </message>
+    <message>
+        <source>DURATION</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>SPANS</source>
+        <translation>SPAN 数</translation>
+    </message>
+    <message>
+        <source>ERRORS</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>SERVICES</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>usage: tracedesk --library list [--json] | --library search TEXT... [--json]</source>
+        <translation>用法：tracedesk --library list [--json] | --library search 文本... [--json]</translation>
+    </message>
+    <message>
+        <source>--library list takes no TEXT; use --library search TEXT</source>
+        <translation>--library list 不接受文本；请使用 --library search 文本</translation>
+    </message>
+    <message>
+        <source>--library search needs TEXT to look for</source>
+        <translation>--library search 需要要查找的文本</translation>
+    </message>
+    <message>
+        <source>--library takes list or search, not &quot;%1&quot;</source>
+        <translation>--library 接受 list 或 search，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>no traces in the library match</source>
+        <translation>库中没有匹配的追踪</translation>
+    </message>
+    <message>
+        <source>the library is empty (%1)</source>
+        <translation>库为空（%1）</translation>
+    </message>
+    <message>
+        <source>the trace was not recorded in the library: %1</source>
+        <translation>追踪未记录到库中：%1</translation>
+    </message>
+</context>
+<context>
+    <name>td::LibraryTableModel</name>
+    <message>
+        <source>%1
+A copy of the answer is stored (%2 bytes): the trace opens without the backend.</source>
+        <translation>%1
+已保存应答的副本（%2 字节）：无需后端即可打开此追踪。</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>打开时间</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Trace ID</source>
+        <translation>追踪 ID</translation>
+    </message>
+    <message>
+        <source>Root service: operation</source>
+        <translation>根服务：操作</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Span 数</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+</context>
+<context>
+    <name>td::LibraryView</name>
+    <message>
+        <source>&amp;Errors only</source>
+        <translation>仅错误(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Filter by trace ID, service or operation</source>
+        <translation>按追踪 ID、服务或操作筛选</translation>
+    </message>
+    <message>
+        <source>Min duration, e.g. 100ms</source>
+        <translation>最短耗时，例如 100ms</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>任意日期</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>最近 24 小时</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>最近 7 天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>最近 30 天</translation>
+    </message>
+    <message>
+        <source>Between...</source>
+        <translation>介于...</translation>
+    </message>
+    <message>
+        <source>When the trace started</source>
+        <translation>追踪开始的时间</translation>
+    </message>
+    <message>
+        <source>Trace library</source>
+        <translation>追踪库</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a duration (e.g. 100ms, 1.5s, 2m); the minimum duration is ignored</source>
+        <translation>“%1”不是时长（例如 100ms、1.5s、2m）；已忽略最短耗时</translation>
+    </message>
+    <message>
+        <source>The trace library is off for this session.</source>
+        <translation>本次会话的追踪库已关闭。</translation>
+    </message>
+    <message>
+        <source>The trace library is not open.</source>
+        <translation>追踪库未打开。</translation>
+    </message>
+    <message>
+        <source>No traces in the library match.</source>
+        <translation>库中没有匹配的追踪。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n trace(s)</source>
+        <translation>
+            <numerusform>%n 个追踪</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1450,52 +1737,6 @@ click to highlight them</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <source>Up/Down	move between spans
-Left/Right	collapse / expand
-Enter	show the span&apos;s details
-+ / -	zoom in / out
-Ctrl+wheel	zoom around the mouse
-Shift+wheel, drag	pan the timeline
-Drag on the ruler	zoom to a range
-Double-click, Z	zoom to the span
-F	fit the whole trace
-Backspace	zoom back
-C	show the critical path
-R	raw times (no skew correction)
-Ctrl+F, F3, Shift+F3	find, next, previous
-Ctrl+O	open a trace file
-Ctrl+T	open a trace by id
-Ctrl+W, middle click	close the tab
-Ctrl+Tab, Ctrl+PgDown/PgUp	next / previous tab
-Ctrl+C in Tags	copy the tag&apos;s value
-Ctrl+E	export (PNG, SVG, PDF, Markdown)
-Ctrl+Shift+C	copy the timeline as an image
-Ctrl+Shift+A	show the Analysis dock
-Ctrl+,	Preferences</source>
-        <translation>上/下	在 Span 之间移动
-左/右	折叠 / 展开
-回车	显示 Span 详情
-+ / -	放大 / 缩小
-Ctrl+滚轮	以鼠标位置为中心缩放
-Shift+滚轮、拖动	平移时间线
-在标尺上拖动	缩放到所选范围
-双击、Z	缩放到 Span
-F	适应整个调用链
-Backspace	返回上次缩放
-C	显示关键路径
-R	原始时间（不校正时钟偏差）
-Ctrl+F、F3、Shift+F3	查找、下一个、上一个
-Ctrl+O	打开调用链文件
-Ctrl+T	按 ID 打开调用链
-Ctrl+W、中键单击	关闭标签页
-Ctrl+Tab、Ctrl+PgDown/PgUp	下一个 / 上一个标签页
-在标签面板中按 Ctrl+C	复制标签值
-Ctrl+E	导出（PNG、SVG、PDF、Markdown）
-Ctrl+Shift+C	将时间线复制为图片
-Ctrl+Shift+A	显示分析面板
-Ctrl+,	首选项</translation>
-    </message>
-    <message>
         <source>About TraceDesk</source>
         <translation>关于 TraceDesk</translation>
     </message>
@@ -1548,6 +1789,189 @@ Shows where the time went in a distributed trace and what failed.</source>
     <message>
         <source>Trace %1, fetched with profile &quot;%2&quot;</source>
         <translation>调用链 %1，通过配置“%2”获取</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Time by service, statistics, repeated calls and errors (Ctrl+Shift+A)</source>
+        <translation>按服务的耗时、统计、重复调用和错误（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>Export &amp;Notes…</source>
+        <translation>导出备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>导出备注</translation>
+    </message>
+    <message>
+        <source>Notes (*.notes.json *.json)</source>
+        <translation>备注 (*.notes.json *.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Import Notes…</source>
+        <translation>导入备注(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import Notes</source>
+        <translation>导入备注</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>F&amp;lame Graph</source>
+        <translation>火焰图(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Span T&amp;able</source>
+        <translation>Span 表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Trace &amp;Graph</source>
+        <translation>追踪图(&amp;G)</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>事件(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Collapse &amp;Details</source>
+        <translation>折叠详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark Span</source>
+        <translation>为 Span 加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note on Span…</source>
+        <translation>Span 备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>The library is off for this run: %1</source>
+        <translation>本次运行的库已关闭：%1</translation>
+    </message>
+    <message>
+        <source>The trace was not recorded in the library: %1</source>
+        <translation>追踪未记录到库中：%1</translation>
+    </message>
+    <message>
+        <source>Notes are kept in the library, which is off.</source>
+        <translation>备注保存在库中，而库已关闭。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) imported</source>
+        <translation>
+            <numerusform>已导入 %n 条备注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opened the copy stored in the library on %1</source>
+        <translation>已打开库中 %1 保存的副本</translation>
+    </message>
+    <message>
+        <source>trace %1 (stored copy)</source>
+        <translation>追踪 %1（保存的副本）</translation>
+    </message>
+    <message>
+        <source>%1: the file is gone and the library keeps no copy of this trace</source>
+        <translation>%1：文件已不存在，且库中没有此追踪的副本</translation>
+    </message>
+    <message>
+        <source>Up/Down	move between spans
+Left/Right	collapse / expand
+Enter	show the span&apos;s details
++ / -	zoom in / out
+Ctrl+wheel	zoom around the mouse
+Shift+wheel, drag	pan the timeline
+Drag on the ruler	zoom to a range
+Double-click, Z	zoom to the span
+F	fit the whole trace
+Backspace	zoom back
+C	show the critical path
+R	raw times (no skew correction)
+Ctrl+F, F3, Shift+F3	find, next, previous
+Ctrl+O	open a trace file
+Ctrl+T	open a trace by id
+Ctrl+W, middle click	close the tab
+Ctrl+Tab, Ctrl+PgDown/PgUp	next / previous tab
+Ctrl+C in Tags	copy the tag&apos;s value
+Ctrl+E	export (PNG, SVG, PDF, Markdown)
+Ctrl+Shift+C	copy the timeline as an image
+1 to 5	timeline, flame graph, span table, trace graph, events
+Ctrl+Shift+A	show the Analysis dock
+Ctrl+Shift+D	collapse or show the details
+Ctrl+,	Preferences</source>
+        <translation>上/下	在 span 之间移动
+左/右	折叠 / 展开
+回车	显示 span 详情
++ / -	放大 / 缩小
+Ctrl+滚轮	以鼠标为中心缩放
+Shift+滚轮、拖动	平移时间线
+在标尺上拖动	缩放到区间
+双击、Z	缩放到 span
+F	显示整个追踪
+退格	回到上次缩放
+C	显示关键路径
+R	原始时间（不校正时钟偏差）
+Ctrl+F、F3、Shift+F3	查找、下一个、上一个
+Ctrl+O	打开追踪文件
+Ctrl+T	按 ID 打开追踪
+Ctrl+W、中键单击	关闭标签页
+Ctrl+Tab、Ctrl+PgDown/PgUp	下一个 / 上一个标签页
+在标签中 Ctrl+C	复制标签值
+Ctrl+E	导出（PNG、SVG、PDF、Markdown）
+Ctrl+Shift+C	把时间线复制为图片
+1 到 5	时间线、火焰图、Span 表、追踪图、事件
+Ctrl+Shift+A	显示分析面板
+Ctrl+Shift+D	折叠或显示详情
+Ctrl+,	首选项</translation>
+    </message>
+</context>
+<context>
+    <name>td::NotesPanel</name>
+    <message>
+        <source>&amp;Bookmark this span (Ctrl+B)</source>
+        <translation>为此 span 加书签(&amp;B)（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>A note on this span, for you and the incident report. It is saved as you type.</source>
+        <translation>此 span 的备注，供你自己和事故报告使用。输入时即保存。</translation>
+    </message>
+    <message>
+        <source>Saved in the library.</source>
+        <translation>已保存到库中。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>The library is off: %1</source>
+        <translation>库已关闭：%1</translation>
+    </message>
+    <message>
+        <source>Notes are kept in the library, which is off (--no-library).</source>
+        <translation>备注保存在库中，而库已关闭（--no-library）。</translation>
+    </message>
+    <message>
+        <source>Select a span to bookmark it or write a note.</source>
+        <translation>选择一个 span 以加书签或写备注。</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +2249,22 @@ Shows where the time went in a distributed trace and what failed.</source>
     <message>
         <source>Add the selected span&apos;s &amp;details below the timeline</source>
         <translation>在时间线下方附上选中 Span 的详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Fetched traces are kept as received so that they open when the backend is down; beyond this size in all the oldest copies are removed (0 keeps none).</source>
+        <translation>获取的追踪按收到的原样保存，以便后端不可用时也能打开；总大小超过此值时删除最旧的副本（0 表示不保存）。</translation>
+    </message>
+    <message>
+        <source>Keep fetched &amp;answers up to:</source>
+        <translation>保存获取的应答(&amp;A)最多：</translation>
     </message>
 </context>
 <context>
@@ -2158,6 +2598,37 @@ Shows where the time went in a distributed trace and what failed.</source>
     </message>
 </context>
 <context>
+    <name>td::SpanTableModel</name>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>耗时</translation>
+    </message>
+    <message>
+        <source>Self time</source>
+        <translation>自身耗时</translation>
+    </message>
+    <message>
+        <source>Component</source>
+        <translation>组件</translation>
+    </message>
+</context>
+<context>
     <name>td::SpanTreeModel</name>
     <message>
         <source>%1 µs</source>
@@ -2322,6 +2793,30 @@ Shows where the time went in a distributed trace and what failed.</source>
     <message>
         <source>Tree order (no sorting)</source>
         <translation>树的顺序（不排序）</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Flame Graph</source>
+        <translation>火焰图</translation>
+    </message>
+    <message>
+        <source>Span Table</source>
+        <translation>Span 表</translation>
+    </message>
+    <message>
+        <source>Trace Graph</source>
+        <translation>追踪图</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>%1 (key %2)</source>
+        <translation>%1（按键 %2）</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +3302,14 @@ profile %2</source>
         <source>Find traces in Zipkin, Jaeger or Tempo by service, operation, tags and duration (Ctrl+Shift+F)</source>
         <translation>按服务、操作、标签和耗时在 Zipkin、Jaeger 或 Tempo 中查找调用链（Ctrl+Shift+F）</translation>
     </message>
+    <message>
+        <source>Library</source>
+        <translation>库</translation>
+    </message>
+    <message>
+        <source>Every trace you open or fetch, searchable offline; a fetched trace opens from its stored copy when the backend cannot be reached.</source>
+        <translation>你打开或获取的每个追踪，可离线搜索；后端无法访问时，获取的追踪从保存的副本打开。</translation>
+    </message>
 </context>
 <context>
     <name>td::TagsPanel</name>
@@ -2953,6 +3456,68 @@ click to highlight these spans</source>
     <message>
         <source>no answer within %1 ms</source>
         <translation>%1 毫秒内无响应</translation>
+    </message>
+</context>
+<context>
+    <name>td::TraceEvents</name>
+    <message>
+        <source>Client Send</source>
+        <translation>客户端发送</translation>
+    </message>
+    <message>
+        <source>Server Receive</source>
+        <translation>服务端接收</translation>
+    </message>
+    <message>
+        <source>Server Send</source>
+        <translation>服务端发送</translation>
+    </message>
+    <message>
+        <source>Client Receive</source>
+        <translation>客户端接收</translation>
+    </message>
+    <message>
+        <source>Wire Send</source>
+        <translation>线路发送</translation>
+    </message>
+    <message>
+        <source>Wire Receive</source>
+        <translation>线路接收</translation>
+    </message>
+</context>
+<context>
+    <name>td::TraceEventsModel</name>
+    <message>
+        <source>as recorded; corrected for clock skew: %1</source>
+        <translation>按记录；校正时钟偏差后：%1</translation>
+    </message>
+    <message>
+        <source>corrected for clock skew by %1; recorded: %2</source>
+        <translation>已校正时钟偏差 %1；记录值：%2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Offset from the start of the trace</source>
+        <translation>相对追踪开始的偏移</translation>
     </message>
 </context>
 <context>
@@ -3105,6 +3670,109 @@ click to highlight these spans</source>
         <source>server side shifted by %1</source>
         <translation>服务端偏移了 %1</translation>
     </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Flame graph</source>
+        <translation>火焰图</translation>
+    </message>
+    <message>
+        <source>Span table</source>
+        <translation>Span 表</translation>
+    </message>
+    <message>
+        <source>Trace graph</source>
+        <translation>追踪图</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>视图</translation>
+    </message>
+</context>
+<context>
+    <name>td::TraceGraphView</name>
+    <message>
+        <source>%1 (not traced)</source>
+        <translation>%1（未追踪）</translation>
+    </message>
+    <message>
+        <source>not traced</source>
+        <translation>未追踪</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>total %1</source>
+        <translation>总计 %1</translation>
+    </message>
+    <message>
+        <source>total %1 · self %2</source>
+        <translation>总计 %1 · 自身 %2</translation>
+    </message>
+    <message>
+        <source>Graphviz could not lay out the graph.</source>
+        <translation>Graphviz 无法布局此图。</translation>
+    </message>
+    <message>
+        <source>No spans to draw.</source>
+        <translation>没有可绘制的 span。</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Service + operation</source>
+        <translation>服务 + 操作</translation>
+    </message>
+    <message>
+        <source>A node per service, or per operation of each service</source>
+        <translation>每个服务一个节点，或每个服务的每个操作一个节点</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <source>Show the whole graph (F, or double-click the background)</source>
+        <translation>显示整张图（F，或双击背景）</translation>
+    </message>
+    <message>
+        <source>Nodes:</source>
+        <translation>节点：</translation>
+    </message>
+    <message>
+        <source>%1 nodes · %2 edges · %3 calls · click a node or edge to mark its spans</source>
+        <translation>%1 个节点 · %2 条边 · %3 次调用 · 单击节点或边以标记其 span</translation>
+    </message>
+    <message>
+        <source>Not traced: known from the calls of its clients</source>
+        <translation>未追踪：由其客户端的调用得知</translation>
+    </message>
+    <message>
+        <source>Spans: %1, errors: %2</source>
+        <translation>Span：%1，错误：%2</translation>
+    </message>
+    <message>
+        <source>Total: %1, self: %2</source>
+        <translation>总计：%1，自身：%2</translation>
+    </message>
+    <message>
+        <source>%1 → %2
+Calls: %3, errors: %4
+Total: %5</source>
+        <translation>%1 → %2
+调用：%3，错误：%4
+总计：%5</translation>
+    </message>
 </context>
 <context>
     <name>td::TraceHitModel</name>
@@ -3139,6 +3807,133 @@ click to highlight these spans</source>
     <message>
         <source>Services</source>
         <translation>服务</translation>
+    </message>
+</context>
+<context>
+    <name>td::TraceLibrary</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>The trace library needs Qt&apos;s SQLite driver (Debian package libqt6sql6-sqlite); the library is off for this session</source>
+        <translation>追踪库需要 Qt 的 SQLite 驱动（Debian 软件包 libqt6sql6-sqlite）；本次会话的库已关闭</translation>
+    </message>
+    <message>
+        <source>The trace library %1 is not a file; the library is off for this session</source>
+        <translation>追踪库 %1 不是文件；本次会话的库已关闭</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the trace library; the library is off for this session</source>
+        <translation>无法为追踪库创建文件夹 %1；本次会话的库已关闭</translation>
+    </message>
+    <message>
+        <source>Cannot open the trace library %1; the library is off for this session</source>
+        <translation>无法打开追踪库 %1；本次会话的库已关闭</translation>
+    </message>
+    <message>
+        <source>The trace library %1 is locked by another program; the library is off for this session and the file was left as it is</source>
+        <translation>追踪库 %1 被另一个程序锁定；本次会话的库已关闭，文件保持原样</translation>
+    </message>
+    <message>
+        <source>The trace library %1 is damaged or not a database; the library is off for this session and the file was left as it is (move it away to start a new library)</source>
+        <translation>追踪库 %1 已损坏或不是数据库；本次会话的库已关闭，文件保持原样（将其移走即可新建库）</translation>
+    </message>
+    <message>
+        <source>Cannot read the trace library %1; the library is off for this session</source>
+        <translation>无法读取追踪库 %1；本次会话的库已关闭</translation>
+    </message>
+    <message>
+        <source>%1 is a database of another program, not a TraceDesk library; the library is off for this session and the file was left as it is</source>
+        <translation>%1 是其他程序的数据库，不是 TraceDesk 库；本次会话的库已关闭，文件保持原样</translation>
+    </message>
+    <message>
+        <source>The trace library %1 was written by a newer TraceDesk (schema %2, this one reads %3); the library is off for this session and the file was left as it is</source>
+        <translation>追踪库 %1 由更新版本的 TraceDesk 写入（架构 %2，此版本读取 %3）；本次会话的库已关闭，文件保持原样</translation>
+    </message>
+    <message>
+        <source>The trace library %1 cannot use a write-ahead log (journal mode stays %2); the library is off for this session</source>
+        <translation>追踪库 %1 无法使用预写日志（日志模式仍为 %2）；本次会话的库已关闭</translation>
+    </message>
+    <message>
+        <source>Cannot evict stored copies from the trace library</source>
+        <translation>无法从追踪库中清除保存的副本</translation>
+    </message>
+    <message>
+        <source>Cannot read the stored copies of the trace library</source>
+        <translation>无法读取追踪库中保存的副本</translation>
+    </message>
+    <message>
+        <source>Cannot record the trace in the library</source>
+        <translation>无法把追踪记录到库中</translation>
+    </message>
+    <message>
+        <source>Cannot store the copy of the trace in the library</source>
+        <translation>无法把追踪的副本保存到库中</translation>
+    </message>
+    <message>
+        <source>Cannot search the trace library</source>
+        <translation>无法搜索追踪库</translation>
+    </message>
+    <message>
+        <source>Cannot read the stored copy of trace %1</source>
+        <translation>无法读取追踪 %1 保存的副本</translation>
+    </message>
+    <message>
+        <source>Cannot remove the trace from the library</source>
+        <translation>无法从库中删除追踪</translation>
+    </message>
+    <message>
+        <source>Cannot save the note</source>
+        <translation>无法保存备注</translation>
+    </message>
+    <message>
+        <source>Cannot save the bookmark</source>
+        <translation>无法保存书签</translation>
+    </message>
+    <message>
+        <source>Cannot read the notes of trace %1</source>
+        <translation>无法读取追踪 %1 的备注</translation>
+    </message>
+    <message>
+        <source>The notes file is not JSON: %1 at byte %2</source>
+        <translation>备注文件不是 JSON：第 %2 字节处 %1</translation>
+    </message>
+    <message>
+        <source>The notes file must hold one object with &quot;traceId&quot; and &quot;notes&quot;</source>
+        <translation>备注文件必须包含一个带 &quot;traceId&quot; 和 &quot;notes&quot; 的对象</translation>
+    </message>
+    <message>
+        <source>The notes file has no &quot;traceId&quot; (a non-empty string)</source>
+        <translation>备注文件没有 &quot;traceId&quot;（非空字符串）</translation>
+    </message>
+    <message>
+        <source>The notes file is for trace %1, not for trace %2</source>
+        <translation>备注文件属于追踪 %1，而不是追踪 %2</translation>
+    </message>
+    <message>
+        <source>The notes file has no &quot;notes&quot; array</source>
+        <translation>备注文件没有 &quot;notes&quot; 数组</translation>
+    </message>
+    <message>
+        <source>notes[%1] needs a &quot;spanId&quot; (a non-empty string)</source>
+        <translation>notes[%1] 需要 &quot;spanId&quot;（非空字符串）</translation>
+    </message>
+    <message>
+        <source>notes[%1].note must be a string</source>
+        <translation>notes[%1].note 必须是字符串</translation>
+    </message>
+    <message>
+        <source>notes[%1].bookmarked must be true or false</source>
+        <translation>notes[%1].bookmarked 必须为 true 或 false</translation>
+    </message>
+    <message>
+        <source>The trace library is off; notes cannot be imported</source>
+        <translation>追踪库已关闭；无法导入备注</translation>
+    </message>
+    <message>
+        <source>Cannot import the notes</source>
+        <translation>无法导入备注</translation>
     </message>
 </context>
 <context>
