@@ -1,9 +1,18 @@
 #include "spantablemodel.h"
 #include "spantreemodel.h"
 #include "traceloader.h"
+#include "spantableview.h"
+#include "spanview.h"
+#include "timecontrol.h"
 
 #include <QAbstractItemModelTester>
 #include <QBuffer>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QTableView>
 #include <QtTest>
 
 #include <algorithm>
@@ -57,6 +66,7 @@ private slots:
     void tagColumns();
     void tsvAndCsv();
     void modelTester();
+    void view();
 };
 
 void TestSpantable::rowsAreRealSpans()
@@ -248,6 +258,67 @@ void TestSpantable::modelTester()
     m.setTrace(loadText(smallTrace));
     m.setTrace(nullptr);
     QCOMPARE(f.rowCount(), 0);
+}
+
+void TestSpantable::view()
+{
+    SpanView view;
+    const TracePtr t = load(realworld(smartthingsFile));
+    view.setTrace(t);
+    view.resize(1200, 700);
+    view.setCurrentView(TraceViewKind::SpanTable);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *page = qobject_cast<SpanTableView *>(view.page(TraceViewKind::SpanTable));
+    QVERIFY(page);
+    QVERIFY(page->isVisible());
+    QCOMPARE(page->table()->model()->rowCount(), 667);
+    QVERIFY(page->serviceBox()->count() > 1);
+
+    // A row selects its span; a span selected elsewhere selects its row.
+    TimeControl *time = view.timeControl();
+    const QModelIndex row5 = page->table()->model()->index(5, 1);
+    page->table()->setCurrentIndex(row5);
+    QCOMPARE(time->selectedSpan(), page->proxy()->spanAt(row5));
+    const std::int32_t other = page->model()->spanAtRow(100);
+    time->setSelectedSpan(other);
+    QCOMPARE(page->proxy()->spanAt(page->table()->currentIndex()), other);
+
+    // Ctrl+C copies the selected row as TSV.
+    page->table()->setFocus();
+    QTest::keyClick(page->table(), Qt::Key_C, Qt::ControlModifier);
+    const QString tsv = QGuiApplication::clipboard()->text();
+    QCOMPARE(tsv, page->selectedRowsTsv());
+    QVERIFY(tsv.startsWith(page->model()->cellText(other, SpanTableModel::Service) + QLatin1Char('\t')));
+
+    // The filter row.
+    int errors = 0;
+    for (const Span &s : t->spans())
+        errors += !s.isPlaceholder() && s.isError();
+    QVERIFY(errors > 0);
+    page->errorsOnlyBox()->setChecked(true);
+    QCOMPARE(page->table()->model()->rowCount(), errors);
+    page->errorsOnlyBox()->setChecked(false);
+    page->minDurationEdit()->setText(QStringLiteral("100ms"));
+    QCOMPARE(page->proxy()->minDurationUs(), 100'000);
+    page->minDurationEdit()->setText(QStringLiteral("10"));   // not a duration yet: no minimum
+    QCOMPARE(page->proxy()->minDurationUs(), 0);
+    page->minDurationEdit()->clear();
+    page->filterEdit()->setText(QStringLiteral("no such thing at all"));
+    QCOMPARE(page->table()->model()->rowCount(), 0);
+    page->filterEdit()->clear();
+    page->serviceBox()->setCurrentIndex(1);
+    QCOMPARE(page->proxy()->serviceFilter(), page->serviceBox()->currentText());
+    QVERIFY(page->table()->model()->rowCount() > 0);
+
+    page->addTagColumn(QStringLiteral("http.url"));
+    page->addTagColumn(QStringLiteral("http.url"));
+    QCOMPARE(page->table()->model()->columnCount(), SpanTableModel::FixedColumnCount + 1);
+
+    // A new trace rebuilds the rows.
+    view.setTrace(loadText(smallTrace));
+    page->serviceBox()->setCurrentIndex(0);
+    QCOMPARE(page->table()->model()->rowCount(), 3);
 }
 
 QTEST_MAIN(TestSpantable)
