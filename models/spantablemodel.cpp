@@ -135,8 +135,8 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
     const std::int32_t spanIndex = m_rows[static_cast<std::size_t>(index.row())];
     const Span &s = m_trace->spans()[static_cast<std::size_t>(spanIndex)];
     switch (role) {
+    // No ToolTipRole: a tooltip takes text that looks like HTML as HTML, and span data is plain text.
     case Qt::DisplayRole:
-    case Qt::ToolTipRole:
         return cellText(spanIndex, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == Start || index.column() == Duration || index.column() == SelfTime)

@@ -193,6 +193,7 @@ void TestSpantable::tagColumns()
             QCOMPARE(m.index(r, SpanTableModel::Start).data().toString(), SpanTreeModel::formatDuration(0));
         } else if (op == QLatin1String("select")) {
             QCOMPARE(sql, QStringLiteral("select \"a\", b\nfrom t"));
+            QVERIFY(!m.index(r, SpanTableModel::FixedColumnCount + 1).data(Qt::ToolTipRole).isValid());
             QVERIFY(!m.index(r, SpanTableModel::Error).data().toString().isEmpty());
             QCOMPARE(m.index(r, SpanTableModel::Start).data(SpanTableModel::SortRole).toLongLong(), 1001000LL);
         }
