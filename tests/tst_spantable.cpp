@@ -2,6 +2,7 @@
 #include "spantreemodel.h"
 #include "traceloader.h"
 #include "spantableview.h"
+#include "exportoptions.h"
 #include "spanview.h"
 #include "timecontrol.h"
 
@@ -315,6 +316,11 @@ void TestSpantable::view()
     page->addTagColumn(QStringLiteral("http.url"));
     page->addTagColumn(QStringLiteral("http.url"));
     QCOMPARE(page->table()->model()->columnCount(), SpanTableModel::FixedColumnCount + 1);
+    ExportSource source;
+    page->describeExport(&source);
+    QCOMPARE(source.tableTagColumns, QStringList{QStringLiteral("http.url")});
+    QCOMPARE(static_cast<int>(source.items.size()), page->table()->model()->rowCount());
+    QCOMPARE(source.items.front(), page->proxy()->spanAt(page->table()->model()->index(0, 0)));
 
     // A new trace rebuilds the rows.
     view.setTrace(loadText(smallTrace));

@@ -2,6 +2,7 @@
 
 #include "backendapi.h"
 #include "exportbody.h"
+#include "exportoptions.h"
 #include "spantablemodel.h"
 
 #include <QAction>
@@ -127,6 +128,20 @@ void SpanTableView::traceChanged()
         m_model->setTrace(nullptr);
         updateCount();
     }
+}
+
+void SpanTableView::describeExport(ExportSource *source) const
+{
+    source->tableTagColumns = m_model->tagColumns();
+    if (!m_built)
+        return; // never shown: every span in the default order
+    source->items.clear();
+    source->items.reserve(static_cast<std::size_t>(m_proxy->rowCount()));
+    for (int r = 0; r < m_proxy->rowCount(); ++r)
+        source->items.push_back(m_proxy->spanAt(m_proxy->index(r, 0)));
+    // Nothing passes the filter: an index no span has, so the export draws no rows rather than all.
+    if (source->items.empty() && m_model->rowCount() > 0)
+        source->items.push_back(-1);
 }
 
 void SpanTableView::showEvent(QShowEvent *event)

@@ -25,6 +25,8 @@ public:
     explicit SpanTableView(SpanViewContext *context, QWidget *parent = nullptr);
 
     void traceChanged() override;
+    // The filtered, sorted spans as items and the added tag columns.
+    void describeExport(ExportSource *source) const override;
 
     SpanTableModel *model() const { return m_model; }
     SpanTableFilter *proxy() const { return m_proxy; }
