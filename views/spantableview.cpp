@@ -21,8 +21,13 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTableView>
+#include <QPainter>
 #include <QVBoxLayout>
+#include <QFontMetricsF>
 
+#include "redaction.h"
+
+#include <algorithm>
 #include <set>
 
 namespace td {
@@ -275,11 +280,162 @@ void SpanTableView::onSelectedSpanChanged(std::int32_t spanIndex)
     m_following = false;
 }
 
+namespace {
+
+// The span table below an export's header: the rows as the page filtered and sorted them (or every span in
+// tree order), one line each, cells through the redactor (tag columns by their key).
+class SpanTableExportBody : public ExportBody
+{
+public:
+    SpanTableExportBody(const ExportSource &source, const ExportStyle &style)
+        : m_style(style), m_selectedSpan(source.detailsSpan)
+    {
+        m_model.setTrace(source.trace);
+        m_model.setTagColumns(source.tableTagColumns);
+        if (source.items.empty()) {
+            // Without the page's order (headless): by start, as the trace ran.
+            for (int r = 0; r < m_model.rowCount(); ++r)
+                m_spans.push_back(m_model.spanAtRow(r));
+            const Trace &t = *source.trace;
+            std::stable_sort(m_spans.begin(), m_spans.end(), [&t](std::int32_t a, std::int32_t b) {
+                return t.span(static_cast<std::size_t>(a)).startUs < t.span(static_cast<std::size_t>(b)).startUs;
+            });
+        } else {
+            for (const std::int32_t i : source.items)
+                if (source.trace && i >= 0 && static_cast<std::size_t>(i) < source.trace->spanCount())
+                    m_spans.push_back(i);
+        }
+    }
+
+    void layOut(qreal width, Redactor &redactor) override
+    {
+        m_width = width;
+        const int columns = m_model.columnCount();
+        // Service, Operation, Start, Duration, Self time, Error, Component; tag columns share what is left.
+        const qreal fixed[] = {0.14, 0.30, 0.08, 0.08, 0.08, 0.05, 0.10};
+        const int tags = columns - SpanTableModel::FixedColumnCount;
+        qreal used = 0;
+        for (const qreal f : fixed)
+            used += f;
+        const qreal scale = tags > 0 ? 0.6 / used : 1.0 / used;
+        m_columnX.clear();
+        qreal x = 0;
+        for (int c = 0; c < columns; ++c) {
+            m_columnX.push_back(x);
+            x += std::round(width * (c < SpanTableModel::FixedColumnCount ? fixed[c] * scale : 0.4 / tags));
+        }
+        m_columnX.push_back(width);
+        m_rowHeight = std::ceil(QFontMetricsF(m_style.font).height()) + 2 * padding;
+        m_titles.clear();
+        for (int c = 0; c < columns; ++c)
+            m_titles << redactor.text(m_model.headerData(c, Qt::Horizontal).toString());
+        m_rows.clear();
+        m_rows.reserve(m_spans.size());
+        const Trace *trace = m_model.trace().get();
+        for (const std::int32_t span : m_spans) {
+            Row row;
+            row.error = trace->span(static_cast<std::size_t>(span)).isError();
+            row.selected = span == m_selectedSpan;
+            for (int c = 0; c < columns; ++c) {
+                const QString text = m_model.cellText(span, c);
+                row.texts << (c >= SpanTableModel::FixedColumnCount
+                                  ? redactor.tagValue(m_titles.at(c), text)
+                                  : c == SpanTableModel::Service || c == SpanTableModel::Operation || c == SpanTableModel::ComponentColumn
+                                  ? redactor.text(text)
+                                  : text);
+            }
+            m_rows.push_back(std::move(row));
+        }
+    }
+
+    int bandCount() const override { return static_cast<int>(m_rows.size()); }
+    qreal bandHeight(int) const override { return m_rowHeight; }
+    qreal headHeight() const override { return m_rowHeight + 2; }
+
+    void paintHead(QPainter *p, const QPointF &topLeft) const override
+    {
+        p->save();
+        p->fillRect(QRectF(topLeft, QSizeF(m_width, headHeight())), QColor(0xEC, 0xEE, 0xF1));
+        p->setFont(m_style.bold);
+        p->setPen(ink);
+        for (int c = 0; c < m_titles.size(); ++c)
+            p->drawText(cellRect(c, topLeft.x(), topLeft.y() + 1), alignment(c), m_titles.at(c));
+        p->restore();
+    }
+
+    void paintBands(QPainter *p, int first, int end, const QPointF &topLeft) const override
+    {
+        p->save();
+        p->setFont(m_style.font);
+        const QFontMetricsF fm(m_style.font);
+        qreal y = topLeft.y();
+        for (int b = std::max(0, first); b < end && b < bandCount(); ++b) {
+            const Row &row = m_rows[static_cast<std::size_t>(b)];
+            const QRectF band(topLeft.x(), y, m_width, m_rowHeight);
+            if (row.selected)
+                p->fillRect(band, QColor(0xDC, 0xE8, 0xFA));
+            else if (b % 2)
+                p->fillRect(band, QColor(0xF4, 0xF5, 0xF7));
+            p->setPen(row.error ? QColor(0xC6, 0x28, 0x28) : ink);
+            for (int c = 0; c < row.texts.size(); ++c) {
+                const QRectF cell = cellRect(c, topLeft.x(), y);
+                p->drawText(cell, alignment(c), fm.elidedText(row.texts.at(c), Qt::ElideRight, cell.width()));
+            }
+            y += m_rowHeight;
+        }
+        p->restore();
+    }
+
+    QStringList drawnTexts() const override
+    {
+        QStringList out = m_titles;
+        for (const Row &row : m_rows)
+            for (const QString &t : row.texts)
+                if (!t.isEmpty())
+                    out << t;
+        return out;
+    }
+
+private:
+    struct Row
+    {
+        QStringList texts;
+        bool error = false;
+        bool selected = false;
+    };
+    static constexpr qreal padding = 3;
+    static constexpr qreal cellPadding = 4;
+    static inline const QColor ink{0x1A, 0x1A, 0x1A};
+
+    static int alignment(int column)
+    {
+        const bool number = column == SpanTableModel::Start || column == SpanTableModel::Duration || column == SpanTableModel::SelfTime;
+        return static_cast<int>((number ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter | Qt::TextSingleLine);
+    }
+    QRectF cellRect(int c, qreal left, qreal top) const
+    {
+        const qreal x0 = m_columnX[static_cast<std::size_t>(c)], x1 = m_columnX[static_cast<std::size_t>(c) + 1];
+        return QRectF(left + x0 + cellPadding, top, std::max<qreal>(4, x1 - x0 - 2 * cellPadding), m_rowHeight);
+    }
+
+    SpanTableModel m_model;
+    ExportStyle m_style;
+    std::int32_t m_selectedSpan;
+    std::vector<std::int32_t> m_spans;
+    QStringList m_titles;
+    std::vector<Row> m_rows;
+    std::vector<qreal> m_columnX;
+    qreal m_width = 0;
+    qreal m_rowHeight = 18;
+};
+
+} // namespace
+
 std::unique_ptr<ExportBody> makeSpanTableExportBody(const ExportSource &source, const ExportStyle &style)
 {
-    Q_UNUSED(source)
-    Q_UNUSED(style)
-    return nullptr;
+    if (!source.trace)
+        return nullptr;
+    return std::make_unique<SpanTableExportBody>(source, style);
 }
 
 } // namespace td
