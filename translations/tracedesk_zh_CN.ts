@@ -2629,6 +2629,79 @@ Ctrl+,	首选项</translation>
     </message>
 </context>
 <context>
+    <name>td::SpanTableView</name>
+    <message>
+        <source>Errors only</source>
+        <translation>仅错误</translation>
+    </message>
+    <message>
+        <source>Add column…</source>
+        <translation>添加列…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Filter spans (service, operation)</source>
+        <translation>筛选 span（服务、操作）</translation>
+    </message>
+    <message>
+        <source>Only the spans of this service</source>
+        <translation>仅此服务的 span</translation>
+    </message>
+    <message>
+        <source>Min duration (100ms)</source>
+        <translation>最短耗时（100ms）</translation>
+    </message>
+    <message>
+        <source>Add a column showing a tag&apos;s value</source>
+        <translation>添加一列显示标签的值</translation>
+    </message>
+    <message>
+        <source>Write the rows shown to a CSV file</source>
+        <translation>把显示的行写入 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>All services</source>
+        <translation>所有服务</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n 个 span</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中的 %1</translation>
+    </message>
+    <message>
+        <source>Add column</source>
+        <translation>添加列</translation>
+    </message>
+    <message>
+        <source>Tag key:</source>
+        <translation>标签键：</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>td::SpanTreeModel</name>
     <message>
         <source>%1 µs</source>
