@@ -346,6 +346,10 @@
         <source>span %1 (not in this trace)</source>
         <translation>span %1（不在此追踪中）</translation>
     </message>
+    <message>
+        <source>--view %1: this view cannot be exported yet; export the timeline, table, graph or events</source>
+        <translation>--view %1：此视图暂不能导出；请导出 timeline、table、graph 或 events</translation>
+    </message>
 </context>
 <context>
     <name>td::AnalysisView</name>

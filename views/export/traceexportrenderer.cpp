@@ -97,10 +97,13 @@ TraceExportRenderer::TraceExportRenderer(const ExportSource &source, const Expor
         m_source.range = {0, 1};
     // Span data through the redactor first, the header last: it says how many values were hidden.
     m_body = makeExportBody(m_source, ExportStyle{m_font, m_bold, m_small, m_mono});
-    if (m_body)
+    if (m_body) {
         m_body->layOut(m_width - 2 * m_margin, m_redactor);
-    else
+    } else {
+        // A view that cannot draw itself for an export yet gives the timeline, and the header says so.
+        m_source.view = TraceViewKind::Timeline;
         buildRows();
+    }
     buildDetails();
     buildHeader();
     layOut();
