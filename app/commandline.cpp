@@ -13,6 +13,7 @@
 #include "traceloader.h"
 #include "tracelibrary.h"
 #include "tracelink.h"
+#include "flamegraph.h"
 #include "tracesummary.h"
 
 #include <QApplication>
@@ -43,7 +44,7 @@ bool wantsHeadless(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const char *a = argv[i];
-        if (!std::strcmp(a, "--summary") || !std::strcmp(a, "--search") || !std::strcmp(a, "--save-profile")
+        if (!std::strcmp(a, "--summary") || !std::strcmp(a, "--summary-flamegraph") || !std::strcmp(a, "--search") || !std::strcmp(a, "--save-profile")
             || !std::strcmp(a, "--library") || !std::strncmp(a, "--library=", 10) || !std::strcmp(a, "--json")
             || !std::strcmp(a, "--help") || !std::strcmp(a, "-h")
             || !std::strcmp(a, "--version") || !std::strcmp(a, "-v") || !std::strcmp(a, "--help-all")
@@ -71,15 +72,19 @@ void printErr(const QString &text)
     std::fprintf(stderr, "tracedesk: %s\n", text.toLocal8Bit().constData());
 }
 
-void printSummary(const Trace &trace)
+// The --summary document; with --summary-flamegraph also the merged flame graph's frames.
+void printSummary(const Trace &trace, bool flameGraph)
 {
-    const std::string out = traceSummary(trace).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    nlohmann::json summary = traceSummary(trace);
+    if (flameGraph)
+        summary["flamegraph"] = flameGraphSummary(trace);
+    const std::string out = summary.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
     std::fwrite(out.data(), 1, out.size(), stdout);
     std::fputc('\n', stdout);
 }
 
 // --fetch with --summary and/or --output: no display needed.
-int runHeadlessFetch(const FetchCommand &command, bool summary, const QString &output, bool recordIt)
+int runHeadlessFetch(const FetchCommand &command, bool summary, bool flameGraph, const QString &output, bool recordIt)
 {
     const FetchResult result = fetchBlocking(command.request);
 
@@ -108,7 +113,7 @@ int runHeadlessFetch(const FetchCommand &command, bool summary, const QString &o
                               bytes ? QByteArrayView(bytes->data(), static_cast<qsizetype>(bytes->size())) : QByteArrayView());
     }
     if (summary)
-        printSummary(*result.load.trace);
+        printSummary(*result.load.trace, flameGraph);
     return 0;
 }
 
@@ -445,6 +450,10 @@ int runTraceDesk(int argc, char **argv)
     const QCommandLineOption summaryOption(QStringLiteral("summary"),
         QStringLiteral("Print what the trace model made of FILE as one JSON document and exit (no display needed)."));
     parser.addOption(summaryOption);
+    const QCommandLineOption summaryFlameOption(QStringLiteral("summary-flamegraph"),
+        QCoreApplication::translate("td::CommandLine", "As --summary, with the merged flame graph's frames (path, count, "
+                                                       "totalUs, selfUs) as \"flamegraph\"."));
+    parser.addOption(summaryFlameOption);
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Open the window on FILE (or the bundled sample), save a picture of it to OUT.png and exit."),
         QStringLiteral("OUT.png"));
@@ -525,10 +534,12 @@ int runTraceDesk(int argc, char **argv)
     }
     if (exporting)
         return runExportCommand(parser, files, fetch);
-    if (fetch.requested && (parser.isSet(summaryOption) || parser.isSet(QStringLiteral("output"))))
-        return runHeadlessFetch(fetch, parser.isSet(summaryOption), parser.value(QStringLiteral("output")), recordInLibrary);
+    const bool summary = parser.isSet(summaryOption) || parser.isSet(summaryFlameOption);
+    if (fetch.requested && (summary || parser.isSet(QStringLiteral("output"))))
+        return runHeadlessFetch(fetch, summary, parser.isSet(summaryFlameOption), parser.value(QStringLiteral("output")),
+                                recordInLibrary);
     const bool isLink = !files.isEmpty() && isTraceLinkArgument(files.front());
-    if (parser.isSet(summaryOption)) {
+    if (summary) {
         if (isLink) {
             printErr(QCoreApplication::translate("td::CommandLine", "--summary reads a FILE; for a trace link use --fetch ID --profile NAME --summary"));
             return 1;
@@ -544,7 +555,7 @@ int runTraceDesk(int argc, char **argv)
         }
         if (recordInLibrary)
             recordFromCommandLine(*result.trace, QFileInfo(files.front()).absoluteFilePath(), {});
-        printSummary(*result.trace);
+        printSummary(*result.trace, parser.isSet(summaryFlameOption));
         return 0;
     }
     if (files.size() > 1) {

@@ -183,11 +183,6 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
     source.view = view;
     source.flameMerged = parser.isSet(QStringLiteral("flame-merged"));
     source.graphByOperation = parser.isSet(QStringLiteral("graph-operations"));
-    if (view != TraceViewKind::Timeline && !makeExportBody(source, ExportStyle{})) {
-        printErr(tr("--view %1: this view cannot be exported yet; export the timeline, table, graph or events")
-                     .arg(parser.value(QStringLiteral("view"))));
-        return 1;
-    }
     const ExportResult written = writeExport(source, options, out);
     if (!written.ok()) {
         printErr(written.error);

@@ -133,7 +133,6 @@ private slots:
     void headlessExport();
     void everyViewExports_data();
     void everyViewExports();
-    void viewWithoutExportIsRefused();
     void dialogRemembersChoices();
     void windowExportsAndCopies();
 
@@ -503,6 +502,9 @@ void TestExport::everyViewExports_data()
     QTest::addColumn<QStringList>("flags");
     QTest::addColumn<QString>("header"); // the View field of the export's header; the timeline has Scope
     QTest::newRow("timeline") << QStringLiteral("timeline") << QStringList{} << QString();
+    QTest::newRow("flamegraph") << QStringLiteral("flamegraph") << QStringList{} << QStringLiteral("Flame graph");
+    QTest::newRow("flamegraph merged") << QStringLiteral("flamegraph") << QStringList{QStringLiteral("--flame-merged")}
+                                       << QStringLiteral("Flame graph");
     QTest::newRow("table") << QStringLiteral("table") << QStringList{} << QStringLiteral("Span table");
     QTest::newRow("graph") << QStringLiteral("graph") << QStringList{} << QStringLiteral("Trace graph");
     QTest::newRow("graph operations") << QStringLiteral("graph") << QStringList{QStringLiteral("--graph-operations")}
@@ -546,24 +548,6 @@ void TestExport::everyViewExports()
     QCOMPARE(png.width(), 2 * ExportOptions{}.width);
     QCOMPARE(run(base + QStringLiteral(".pdf")), 0);
     QVERIFY(readAll(base + QStringLiteral(".pdf")).startsWith("%PDF-"));
-}
-
-// The flame graph has no export drawing yet: asking for it says so and writes nothing, rather than a
-// timeline under a header that says "Flame graph".
-void TestExport::viewWithoutExportIsRefused()
-{
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("DISPLAY"));
-    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
-    const QString out = m_dir.filePath(QStringLiteral("flame.svg"));
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(TRACEDESK_EXE), QStringList{QStringLiteral("--export"), out, QStringLiteral("--view"),
-                                                      QStringLiteral("flamegraph"), samplePath});
-    QVERIFY(p.waitForFinished(120000));
-    QCOMPARE(p.exitCode(), 1);
-    QVERIFY2(p.readAllStandardError().contains("cannot be exported yet"), "the error names the reason");
-    QVERIFY(!QFileInfo::exists(out));
 }
 
 void TestExport::dialogRemembersChoices()
