@@ -14,6 +14,7 @@
 #include "tracelibrary.h"
 #include "tracelink.h"
 #include "flamegraph.h"
+#include "tracecompare.h"
 #include "tracesummary.h"
 
 #include <QApplication>
@@ -454,6 +455,10 @@ int runTraceDesk(int argc, char **argv)
         QCoreApplication::translate("td::CommandLine", "As --summary, with the merged flame graph's frames (path, count, "
                                                        "totalUs, selfUs) as \"flamegraph\"."));
     parser.addOption(summaryFlameOption);
+    const QCommandLineOption compareOption(QStringLiteral("compare"),
+        QCoreApplication::translate("td::CommandLine", "Compare two traces, A B: in the window, or with --summary as JSON "
+                                                       "(matched, onlyA, onlyB, rows), or with --export OUT."));
+    parser.addOption(compareOption);
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Open the window on FILE (or the bundled sample), save a picture of it to OUT.png and exit."),
         QStringLiteral("OUT.png"));
@@ -539,6 +544,29 @@ int runTraceDesk(int argc, char **argv)
         return runHeadlessFetch(fetch, summary, parser.isSet(summaryFlameOption), parser.value(QStringLiteral("output")),
                                 recordInLibrary);
     const bool isLink = !files.isEmpty() && isTraceLinkArgument(files.front());
+    const bool comparing = parser.isSet(compareOption);
+    if (comparing && files.size() != 2) {
+        printErr(QCoreApplication::translate("td::CommandLine", "--compare needs two FILEs: A (before) and B (after)"));
+        return 1;
+    }
+    if (comparing && summary) {
+        TracePtr traces[2];
+        for (int k = 0; k < 2; ++k) {
+            const LoadResult result = loadTraceFile(files[k]);
+            if (!result.ok()) {
+                printErr(result.error);
+                return 2;
+            }
+            traces[k] = result.trace;
+            if (recordInLibrary)
+                recordFromCommandLine(*traces[k], QFileInfo(files[k]).absoluteFilePath(), {});
+        }
+        const TraceCompare compare = TraceCompare::build(*traces[0], *traces[1]);
+        const std::string out = compareSummary(compare, *traces[0], *traces[1]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        std::fputc('\n', stdout);
+        return 0;
+    }
     if (summary) {
         if (isLink) {
             printErr(QCoreApplication::translate("td::CommandLine", "--summary reads a FILE; for a trace link use --fetch ID --profile NAME --summary"));
@@ -558,7 +586,7 @@ int runTraceDesk(int argc, char **argv)
         printSummary(*result.trace, parser.isSet(summaryFlameOption));
         return 0;
     }
-    if (files.size() > 1) {
+    if (files.size() > 1 && !comparing) {
         printErr(QStringLiteral("give at most one FILE"));
         return 1;
     }
@@ -583,7 +611,7 @@ int runTraceDesk(int argc, char **argv)
     }
     // One window per session: a file or link goes to the TraceDesk already running, if there is one.
     SingleInstance instance;
-    if (screenshot.isEmpty() && !fetch.requested && !parser.isSet(newWindowOption) && !parser.isSet(searchPageOption)) {
+    if (screenshot.isEmpty() && !fetch.requested && !comparing && !parser.isSet(newWindowOption) && !parser.isSet(searchPageOption)) {
         QStringList items;
         if (!files.isEmpty())
             items << (isLink ? link.toUrl().toString(QUrl::FullyEncoded) : localPathOf(files.front()));
@@ -628,6 +656,8 @@ int runTraceDesk(int argc, char **argv)
         };
         if (parser.isSet(searchPageOption))
             QObject::connect(&window, &MainWindow::searchPageSearched, &window, grabAndQuit);
+        else if (comparing)
+            QObject::connect(&window, &MainWindow::compareShown, &window, grabAndQuit);
         else
             QObject::connect(&window, &MainWindow::traceShown, &window, grabAndQuit);
         QObject::connect(&window, &MainWindow::loadFailed, &window, [&exitCode, grabAndQuit](const QString &error) {
@@ -641,6 +671,8 @@ int runTraceDesk(int argc, char **argv)
         window.showSearchPage(parser.value(QStringLiteral("profile")), true);
     else if (fetch.requested)
         window.fetchTrace(fetch.request);
+    else if (comparing)
+        window.compareFiles(localPathOf(files[0]), localPathOf(files[1]));
     else if (isLink)
         window.openLink(link.toUrl());
     else

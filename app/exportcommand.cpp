@@ -135,6 +135,37 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
         return 1;
     }
     options.redact = !parser.isSet(QStringLiteral("no-redact"));
+    if (parser.isSet(QStringLiteral("compare"))) {
+        // --compare A B --export OUT: the comparison under A's header.
+        if (files.size() != 2 || fetch.requested) {
+            printErr(tr("--compare needs two FILEs: A (before) and B (after)"));
+            return 1;
+        }
+        TracePtr traces[2];
+        for (int k = 0; k < 2; ++k) {
+            const LoadResult result = loadTraceFile(files[k]);
+            if (!result.ok()) {
+                printErr(result.error);
+                return 2;
+            }
+            traces[k] = result.trace;
+            if (!parser.isSet(QStringLiteral("no-library")))
+                recordFromCommandLine(*traces[k], QFileInfo(files[k]).absoluteFilePath(), {});
+        }
+        ExportSource source = exportSourceFromTrace(traces[0], ExportScope::All, NoIndex);
+        source.context.source = QFileInfo(files[0]).fileName();
+        source.compareWith = traces[1];
+        source.compareNameA = QFileInfo(files[0]).fileName();
+        source.compareNameB = QFileInfo(files[1]).fileName();
+        const ExportResult written = writeExport(source, options, out);
+        if (!written.ok()) {
+            printErr(written.error);
+            return 4;
+        }
+        for (const QString &file : written.files)
+            std::fprintf(stdout, "%s\n", QDir::toNativeSeparators(file).toLocal8Bit().constData());
+        return 0;
+    }
     if (!fetch.requested && files.size() != 1) {
         printErr(tr("--export needs exactly one FILE or --fetch ID"));
         return 1;

@@ -1,5 +1,7 @@
 #include "exportdialog.h"
 
+#include "compareview.h"
+
 #include "exporter.h"
 #include "redaction.h"
 #include "spanview.h"
@@ -250,6 +252,26 @@ void exportFromView(QWidget *parent, const SpanView *view, const QString &source
     source.context.source = sourceLabel;
     QGuiApplication::setOverrideCursor(Qt::WaitCursor);
     const ExportResult result = writeExport(source, options, dialog.filePath());
+    QGuiApplication::restoreOverrideCursor();
+    if (!result.ok())
+        QMessageBox::warning(parent, dialog.windowTitle(), result.error);
+}
+
+void exportFromCompare(QWidget *parent, const CompareView *view)
+{
+    if (!view)
+        return;
+    ExportDialog dialog(parent);
+    QSettings settings;
+    const auto id = [](const TracePtr &t) { return QString::fromUtf8(t->traceId().data(), static_cast<qsizetype>(t->traceId().size())); };
+    dialog.setContext(false, QStringLiteral("%1-vs-%2").arg(id(view->traceA()), id(view->traceB())));
+    dialog.setViewTitle(QCoreApplication::translate("td::ExportDialog", "Compare"));
+    dialog.loadSettings(settings);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    ExportSource source = view->exportSource();
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const ExportResult result = writeExport(source, dialog.options(), dialog.filePath());
     QGuiApplication::restoreOverrideCursor();
     if (!result.ok())
         QMessageBox::warning(parent, dialog.windowTitle(), result.error);

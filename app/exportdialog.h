@@ -14,6 +14,8 @@ class QSpinBox;
 
 namespace td {
 
+class CompareView;
+
 class SpanView;
 
 // File > Export...: format, scope, width, details of the selected span, redaction and the file name.
@@ -71,6 +73,8 @@ private:
 // File > Export... for the trace in view: asks, writes, says what happened. sourceLabel names where the
 // trace came from (file name, or profile/project); empty: taken from the trace.
 void exportFromView(QWidget *parent, const SpanView *view, const QString &sourceLabel = {});
+// File > Export on a compare tab: the comparison in any format, Markdown with the top 10 slowdowns.
+void exportFromCompare(QWidget *parent, const CompareView *view);
 // Copy image (Ctrl+Shift+C): the trace as the export draws it, redacted, on the clipboard.
 // Returns false (and says why in a message box) when there is nothing to copy.
 bool copyViewImage(QWidget *parent, const SpanView *view, const QString &sourceLabel = {});

@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "compareview.h"
 #include "connectionprofiles.h"
 #include "detailsdock.h"
 #include "libraryview.h"
@@ -19,6 +20,7 @@
 #include "overviewpanel.h"
 #include "problemspanel.h"
 #include "rawjsonpanel.h"
+#include "searchresultsview.h"
 #include "spantreemodel.h"
 #include "spantreeview.h"
 #include "spanview.h"
@@ -96,6 +98,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_startPage, &StartPage::recentFileRequested, this, &MainWindow::openFile);
     connect(m_startPage, &StartPage::recentTraceIdRequested, m_opener, &RemoteTraceOpener::fetchWithProfile);
     connect(m_startPage->libraryView(), &LibraryView::openRequested, this, &MainWindow::openLibraryEntry);
+    connect(m_startPage->libraryView(), &LibraryView::compareRequested, this, &MainWindow::compareLibraryEntries);
+    connect(this, &MainWindow::traceShown, this, &MainWindow::showPendingCompare);
     connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::onTraceFetched);
     // Traces opened from the Search tab are fetched one after the other, failed ones included.
     connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::fetchNextQueued, Qt::QueuedConnection);
@@ -328,7 +332,15 @@ void MainWindow::createMenus()
     connect(m_recentIdsMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenus);
     m_saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     m_saveAsAction->setShortcut(QKeySequence::SaveAs);
-    QAction *exportAction = file->addAction(tr("&Export…"), this, [this] { exportFromView(this, spanView()); });
+    QAction *compareAction = file->addAction(tr("Co&mpare…"), this, &MainWindow::openCompareDialog);
+    compareAction->setObjectName(QStringLiteral("compareAction"));
+    QAction *exportAction = file->addAction(tr("&Export…"), this, [this] {
+        if (CompareView *compare = compareView())
+            exportFromCompare(this, compare);
+        else
+            exportFromView(this, spanView());
+    });
+    m_exportAction = exportAction;
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     QAction *exportNotesAction = file->addAction(tr("Export &Notes…"), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export Notes"), suggestedNotesPath(), tr("Notes (*.notes.json *.json)"));
@@ -602,6 +614,9 @@ void MainWindow::showSearchPage(const QString &profileName, bool searchNow)
     if (!m_searchPage) {
         m_searchPage = new SearchPage(m_tokens, m_tabs);
         connect(m_searchPage, &SearchPage::openTracesRequested, this, &MainWindow::openTracesOfProfile);
+        connect(m_searchPage->results(), &SearchResultsView::compareRequested, this, [this](const QString &a, const QString &b) {
+            compareTracesOfProfile(m_searchPage->currentProfile(), a, b);
+        });
         connect(m_searchPage, &SearchPage::searchFinished, this, &MainWindow::searchPageSearched);
         connect(m_searchPage, &SearchPage::manageConnectionsRequested, this, [this] {
             m_opener->manageConnections();
@@ -914,6 +929,7 @@ void MainWindow::onCurrentTabChanged()
         updateRecentMenus();
     for (QAction *a : std::as_const(m_traceActions))
         a->setEnabled(view != nullptr);
+    m_exportAction->setEnabled(view || compareView());
     m_backAction->setEnabled(view && view->timeControl()->canGoBack());
     if (view) {
         (view->colorMode() == ColorMode::Component ? m_byComponentAction : m_byServiceAction)->setChecked(true);

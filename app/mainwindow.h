@@ -38,6 +38,7 @@ class IPlatformPanel;
 class OverviewPanel;
 class ProblemsPanel;
 class AnalysisView;
+class CompareView;
 class TraceLibrary;
 struct LibraryEntry;
 class DetailsDock;
@@ -131,6 +132,16 @@ public:
     // first one; empty when there is no profile.
     QString toolbarProfile() const;
 
+    // Compare (File > Compare…, two rows of the library or of the Search tab, --compare A B): each trace
+    // opens in its tab as usual (unless it is open already), then a compare tab shows the two. A key is an
+    // absolute file path or a trace id.
+    CompareView *showCompare(const TracePtr &a, const TracePtr &b, const QString &nameA, const QString &nameB);
+    void compareFiles(const QString &pathA, const QString &pathB);
+    void compareLibraryEntries(const LibraryEntry &a, const LibraryEntry &b);
+    void compareTracesOfProfile(const QString &profileName, const QString &traceIdA, const QString &traceIdB);
+    void openCompareDialog();
+    CompareView *compareView() const;
+
     // The bundled sample trace (a Qt resource path).
     static QString sampleTracePath();
 
@@ -166,6 +177,8 @@ public slots:
 signals:
     // A trace was opened (in a new tab, which is now the current one).
     void traceShown(const td::TracePtr &trace);
+    // A compare tab was opened.
+    void compareShown();
     // The current tab changed (switch, new tab, tab closed); null when the start page is shown.
     void currentTraceChanged(const td::TracePtr &trace);
     void loadFailed(const QString &error);
@@ -209,6 +222,10 @@ private:
     QDockWidget *addPanelDock(QWidget *panel, const QString &title, const QString &objectName, Qt::DockWidgetArea area);
 
     void fetchNextQueued();
+    // The tab showing the trace of this key (file path or trace id), or -1; and the compare waiting for two.
+    int tabOfKey(const QString &key) const;
+    void showPendingCompare();
+    QStringList m_pendingCompare;
 
     TokenStore *m_tokens;
     RemoteTraceOpener *m_opener;
@@ -242,6 +259,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QMenu *m_recentIdsMenu = nullptr;
     QAction *m_saveAsAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_closeTabAction = nullptr;
     QAction *m_backAction = nullptr;
     QAction *m_byServiceAction = nullptr;

@@ -7,6 +7,8 @@
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
+#include <QItemSelectionModel>
+#include <QPushButton>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -68,7 +70,7 @@ LibraryView::LibraryView(QWidget *parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(LibraryTableModel::Opened, Qt::DescendingOrder);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
@@ -88,7 +90,14 @@ LibraryView::LibraryView(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filters);
     layout->addWidget(m_table, 1);
-    layout->addWidget(m_status);
+    m_compare = new QPushButton(tr("Compare the two selected"), this);
+    m_compare->setObjectName(QStringLiteral("libraryCompareButton"));
+    m_compare->setToolTip(tr("Select two traces (Ctrl+click) and compare them: what got slower, what is new"));
+    m_compare->setEnabled(false);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_compare);
+    layout->addLayout(statusRow);
     layout->addWidget(m_disabled, 1);
 
     connect(m_filter, &QLineEdit::textChanged, this, &LibraryView::refresh);
@@ -111,6 +120,16 @@ LibraryView::LibraryView(QWidget *parent)
         m_table->setFocus();
     });
     connect(m_table, &QAbstractItemView::activated, this, &LibraryView::activate);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        m_compare->setEnabled(m_table->selectionModel()->selectedRows().size() == 2);
+    });
+    connect(m_compare, &QPushButton::clicked, this, [this] {
+        QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        if (rows.size() != 2)
+            return;
+        std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+        Q_EMIT compareRequested(entryAt(rows[0].row()), entryAt(rows[1].row()));
+    });
     setLibrary(nullptr);
 }
 
@@ -156,6 +175,7 @@ void LibraryView::refresh()
     m_filters->setVisible(usable);
     m_table->setVisible(usable);
     m_status->setVisible(usable);
+    m_compare->setVisible(usable);
     m_disabled->setVisible(!usable);
     if (!usable) {
         m_model->setEntries({});

@@ -12,6 +12,7 @@ class QComboBox;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTableView;
 
@@ -51,6 +52,8 @@ public:
     QDateTimeEdit *toEdit() const { return m_to; }
     QTableView *table() const { return m_table; }
     QLabel *statusLabel() const { return m_status; }
+    // Enabled when exactly two rows are selected (Ctrl+click): compares them (compareRequested).
+    QPushButton *compareButton() const { return m_compare; }
     QLabel *disabledLabel() const { return m_disabled; }
     LibraryTableModel *model() const { return m_model; }
     // Rows as shown (sorted), entry by entry.
@@ -62,6 +65,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void openRequested(const td::LibraryEntry &entry);
+    void compareRequested(const td::LibraryEntry &a, const td::LibraryEntry &b);
 
 private:
     void activate(const QModelIndex &index);
@@ -77,6 +81,7 @@ private:
     QDateTimeEdit *m_to = nullptr;
     QTableView *m_table = nullptr;
     QLabel *m_status = nullptr;
+    QPushButton *m_compare = nullptr;
     QLabel *m_disabled = nullptr;
     LibraryTableModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;

@@ -37,6 +37,7 @@ SearchResultsView::SearchResultsView(QWidget *parent)
     , m_chartView(new QChartView(m_chart, this))
     , m_table(new QTableView(this))
     , m_openButton(new QPushButton(tr("&Open"), this))
+    , m_compareButton(new QPushButton(tr("Co&mpare"), this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(TraceHitModel::SortRole);
@@ -59,11 +60,20 @@ SearchResultsView::SearchResultsView(QWidget *parent)
         const qsizetype n = selectedTraceIds().size();
         m_openButton->setEnabled(n > 0);
         m_openButton->setText(n > 1 ? tr("&Open %n traces", nullptr, int(n)) : tr("&Open"));
+        m_compareButton->setEnabled(n == 2);
         markSelection();
     });
     m_openButton->setEnabled(false);
     m_openButton->setToolTip(tr("Open the selected traces, each in its own tab (Enter)"));
     connect(m_openButton, &QPushButton::clicked, this, &SearchResultsView::openSelected);
+    m_compareButton->setObjectName(QStringLiteral("searchCompareButton"));
+    m_compareButton->setEnabled(false);
+    m_compareButton->setToolTip(tr("Compare the two selected traces: what got slower, what is new"));
+    connect(m_compareButton, &QPushButton::clicked, this, [this] {
+        const QStringList ids = selectedTraceIds();
+        if (ids.size() == 2)
+            Q_EMIT compareRequested(ids[0], ids[1]);
+    });
 
     m_chart->legend()->hide();
     m_chart->setMargins(QMargins(4, 4, 4, 4));
@@ -79,6 +89,7 @@ SearchResultsView::SearchResultsView(QWidget *parent)
     lowerLayout->addWidget(m_table);
     auto *buttons = new QHBoxLayout;
     buttons->addStretch();
+    buttons->addWidget(m_compareButton);
     buttons->addWidget(m_openButton);
     lowerLayout->addLayout(buttons);
     splitter->addWidget(lower);
@@ -97,6 +108,7 @@ void SearchResultsView::setHits(std::vector<TraceHit> hits)
         m_table->resizeColumnToContents(c);
     rebuildChart();
     m_openButton->setEnabled(false);
+    m_compareButton->setEnabled(false);
     m_openButton->setText(tr("&Open"));
 }
 

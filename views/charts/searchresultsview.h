@@ -33,6 +33,8 @@ public:
     QTableView *table() const { return m_table; }
     QChart *chart() const { return m_chart; }
     QPushButton *openButton() const { return m_openButton; }
+    // Enabled when exactly two rows are selected: compares them (compareRequested).
+    QPushButton *compareButton() const { return m_compareButton; }
     // The selected rows' trace ids, in the table's order.
     QStringList selectedTraceIds() const;
     // The scatter's points: x is the start (epoch ms), y the duration (ms); one per hit, in hit order.
@@ -42,6 +44,7 @@ public:
 
 Q_SIGNALS:
     void openRequested(const QStringList &traceIds);
+    void compareRequested(const QString &traceIdA, const QString &traceIdB);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -61,6 +64,7 @@ private:
     QChartView *m_chartView;
     QTableView *m_table;
     QPushButton *m_openButton;
+    QPushButton *m_compareButton;
     QScatterSeries *m_okSeries = nullptr;
     QScatterSeries *m_errorSeries = nullptr;
     QScatterSeries *m_selectedSeries = nullptr;

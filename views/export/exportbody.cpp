@@ -4,6 +4,8 @@ namespace td {
 
 std::unique_ptr<ExportBody> makeExportBody(const ExportSource &source, const ExportStyle &style)
 {
+    if (source.compareWith)
+        return makeCompareExportBody(source, style);
     switch (source.view) {
     case TraceViewKind::Timeline:
         return nullptr;

@@ -54,5 +54,7 @@ std::unique_ptr<ExportBody> makeFlameGraphExportBody(const ExportSource &source,
 std::unique_ptr<ExportBody> makeSpanTableExportBody(const ExportSource &source, const ExportStyle &style);
 std::unique_ptr<ExportBody> makeTraceGraphExportBody(const ExportSource &source, const ExportStyle &style);
 std::unique_ptr<ExportBody> makeEventsExportBody(const ExportSource &source, const ExportStyle &style);
+// A compare tab's body (compareview.cpp): source.trace against source.compareWith.
+std::unique_ptr<ExportBody> makeCompareExportBody(const ExportSource &source, const ExportStyle &style);
 
 } // namespace td

@@ -1,4 +1,5 @@
 #include "exporter.h"
+#include "tracecompare.h"
 
 #include "redaction.h"
 #include "traceexportrenderer.h"
@@ -74,7 +75,16 @@ QString renderIncidentMarkdown(const ExportSource &source, const ExportOptions &
     Redactor redactor(options.redact);
     ExportContext context = source.context;
     context.imageName = imageName;
-    const QString md = incidentSummaryMarkdown(*source.trace, context, redactor);
+    QString md;
+    if (source.compareWith) {
+        // A compare tab: the table of the biggest slowdowns, then the picture.
+        md = redactor.text(compareMarkdown(TraceCompare::build(*source.trace, *source.compareWith, source.showRawTimes),
+                                           *source.trace, *source.compareWith, 10));
+        if (!imageName.isEmpty())
+            md += QStringLiteral("\n![Comparison](%1)\n").arg(imageName);
+    } else {
+        md = incidentSummaryMarkdown(*source.trace, context, redactor);
+    }
     if (redactedCount)
         *redactedCount = redactor.redactedCount();
     return md;

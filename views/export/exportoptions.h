@@ -71,6 +71,10 @@ struct ExportSource
     bool graphByOperation = false; // trace graph: a node per service+operation rather than per service
     QStringList tableTagColumns;   // span table: tag keys added as columns
     std::vector<char> marks;       // SpanMarkFlag by span index (bookmarks, notes); empty: none
+    // A compare tab: trace is A, compareWith is B; the body is the comparison whatever the view.
+    TracePtr compareWith;
+    QString compareNameA, compareNameB;
+    bool compareBySlowdown = false;
 };
 
 // The rows of a span view as they are (expanded, collapsed, filtered, sorted); with Visible only the rows

@@ -242,7 +242,14 @@ void TraceExportRenderer::buildHeader()
                                             QT_TRANSLATE_NOOP("td::TraceExportRenderer", "Span table"),
                                             QT_TRANSLATE_NOOP("td::TraceExportRenderer", "Trace graph"),
                                             QT_TRANSLATE_NOOP("td::TraceExportRenderer", "Events")};
-    if (m_body)
+    if (m_source.compareWith) {
+        const Trace &b = *m_source.compareWith;
+        m_title = tr("Compare %1 ⇄ %2").arg(m_redactor.text(m_source.compareNameA), m_redactor.text(m_source.compareNameB));
+        m_header.push_back({tr("View"), tr("Compare: A is this trace, B is %1 (%2 spans, %3)")
+                                            .arg(QString::fromUtf8(b.traceId().data(), static_cast<qsizetype>(b.traceId().size())))
+                                            .arg(b.realSpanCount())
+                                            .arg(durationText(static_cast<double>(b.durationUs())))});
+    } else if (m_body)
         m_header.push_back({tr("View"), tr(viewNames[static_cast<int>(m_source.view)])});
     else
         m_header.push_back({tr("Scope"), m_source.scope == ExportScope::Visible
