@@ -347,8 +347,8 @@
         <translation>span %1（不在此追踪中）</translation>
     </message>
     <message>
-        <source>--view %1: this view cannot be exported yet; export the timeline, table, graph or events</source>
-        <translation>--view %1：此视图暂不能导出；请导出 timeline、table、graph 或 events</translation>
+        <source>--compare needs two FILEs: A (before) and B (after)</source>
+        <translation>--compare 需要两个文件：A（之前）和 B（之后）</translation>
     </message>
 </context>
 <context>
@@ -726,6 +726,96 @@
     <message>
         <source>--view is timeline, flamegraph, table, graph or events, not &quot;%1&quot;</source>
         <translation>--view 应为 timeline、flamegraph、table、graph 或 events，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>As --summary, with the merged flame graph&apos;s frames (path, count, totalUs, selfUs) as &quot;flamegraph&quot;.</source>
+        <translation>同 --summary，并以 &quot;flamegraph&quot; 附上合并火焰图的帧（path、count、totalUs、selfUs）。</translation>
+    </message>
+    <message>
+        <source>Compare two traces, A B: in the window, or with --summary as JSON (matched, onlyA, onlyB, rows), or with --export OUT.</source>
+        <translation>比较两个追踪 A B：在窗口中，或与 --summary 一起输出 JSON（matched、onlyA、onlyB、rows），或与 --export OUT 一起导出。</translation>
+    </message>
+    <message>
+        <source>--compare needs two FILEs: A (before) and B (after)</source>
+        <translation>--compare 需要两个文件：A（之前）和 B（之后）</translation>
+    </message>
+</context>
+<context>
+    <name>td::CompareTreeModel</name>
+    <message>
+        <source>Service: operation</source>
+        <translation>服务：操作</translation>
+    </message>
+    <message>
+        <source>Count A</source>
+        <translation>A 次数</translation>
+    </message>
+    <message>
+        <source>Count B</source>
+        <translation>B 次数</translation>
+    </message>
+    <message>
+        <source>Duration A</source>
+        <translation>A 耗时</translation>
+    </message>
+    <message>
+        <source>Duration B</source>
+        <translation>B 耗时</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>Ratio</source>
+        <translation>比值</translation>
+    </message>
+    <message>
+        <source>A (upper bar) / B (lower bar)</source>
+        <translation>A（上方条）/ B（下方条）</translation>
+    </message>
+    <message>
+        <source>only in B</source>
+        <translation>仅在 B 中</translation>
+    </message>
+    <message>
+        <source>only in A</source>
+        <translation>仅在 A 中</translation>
+    </message>
+</context>
+<context>
+    <name>td::CompareView</name>
+    <message>
+        <source>Tree of calls</source>
+        <translation>调用树</translation>
+    </message>
+    <message>
+        <source>Largest slowdown first</source>
+        <translation>变慢最多的在前</translation>
+    </message>
+    <message>
+        <source>A: %1 (%2, %3 spans, %4)
+B: %5 (%6, %7 spans, %8)
+%9 rows in both · %10 only in A · %11 only in B</source>
+        <translation>A：%1（%2，%3 个 span，%4）
+B：%5（%6，%7 个 span，%8）
+两者都有 %9 行 · 仅 A %10 行 · 仅 B %11 行</translation>
+    </message>
+    <message>
+        <source>Bars: A above, B below, from each trace&apos;s start. Red rows: only in A; green rows: only in B.</source>
+        <translation>条形：A 在上，B 在下，各自从追踪开始算起。红色行：仅在 A 中；绿色行：仅在 B 中。</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>行：</translation>
+    </message>
+    <message>
+        <source>%1 ⇄ %2</source>
+        <translation>%1 ⇄ %2</translation>
+    </message>
+    <message>
+        <source>No spans to compare.</source>
+        <translation>没有可比较的 span。</translation>
     </message>
 </context>
 <context>
@@ -1153,6 +1243,73 @@ click to highlight them</source>
         <source>View:</source>
         <translation>视图：</translation>
     </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+</context>
+<context>
+    <name>td::FlameGraphView</name>
+    <message>
+        <source>No spans to draw.</source>
+        <translation>没有可绘制的 span。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>A frame per span on the time axis, or identical service+operation paths merged (as Jaeger)</source>
+        <translation>时间轴上每个 span 一帧，或把相同的服务+操作路径合并（与 Jaeger 相同）</translation>
+    </message>
+    <message>
+        <source>Frames:</source>
+        <translation>帧：</translation>
+    </message>
+    <message>
+        <source>%1 frames from %2 spans · %3 levels · double-click zooms in, Backspace out</source>
+        <translation>%2 个 span 合并为 %1 帧 · %3 层 · 双击放大，Backspace 返回</translation>
+    </message>
+    <message>
+        <source>%1 spans · %2 rows · double-click zooms the timeline to a frame · Ctrl+wheel zooms</source>
+        <translation>%1 个 span · %2 行 · 双击把时间线缩放到该帧 · Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
+        <source>Service: operation</source>
+        <translation>服务：操作</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Self</source>
+        <translation>自身</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>总计</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1 spans</source>
+        <translation>%1 个 span</translation>
+    </message>
+    <message>
+        <source>Duration: %1, self: %2</source>
+        <translation>耗时：%1，自身：%2</translation>
+    </message>
+    <message>
+        <source>Errors: %1</source>
+        <translation>错误：%1</translation>
+    </message>
 </context>
 <context>
     <name>td::IPlatformPanel</name>
@@ -1368,6 +1525,14 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
         <translation>
             <numerusform>%n 个追踪</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Compare the two selected</source>
+        <translation>比较选中的两个</translation>
+    </message>
+    <message>
+        <source>Select two traces (Ctrl+click) and compare them: what got slower, what is new</source>
+        <translation>选择两个追踪（Ctrl+单击）并比较：哪里变慢了，哪里是新增的</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2110,48 @@ Ctrl+Shift+C	把时间线复制为图片
 Ctrl+Shift+A	显示分析面板
 Ctrl+Shift+D	折叠或显示详情
 Ctrl+,	首选项</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation>比较(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>A: %1
+B: %2</source>
+        <translation>A：%1
+B：%2</translation>
+    </message>
+    <message>
+        <source>Compare Traces</source>
+        <translation>比较追踪</translation>
+    </message>
+    <message>
+        <source>Which call got slower, which is new: B against A, path by path.</source>
+        <translation>哪个调用变慢了、哪个是新增的：逐条路径比较 B 与 A。</translation>
+    </message>
+    <message>
+        <source>A file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>A (before):</source>
+        <translation>A（之前）：</translation>
+    </message>
+    <message>
+        <source>B (after):</source>
+        <translation>B（之后）：</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare: choose a trace</source>
+        <translation>比较：选择一个追踪</translation>
+    </message>
+    <message>
+        <source>Trace files (*.json);;All files (*)</source>
+        <translation>追踪文件 (*.json);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -2584,6 +2791,14 @@ Ctrl+,	首选项</translation>
         <translation>%1 %2
 %3，%4 个 Span，%5 个错误
 %6</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare</source>
+        <translation>比较(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Compare the two selected traces: what got slower, what is new</source>
+        <translation>比较选中的两个追踪：哪里变慢了，哪里是新增的</translation>
     </message>
 </context>
 <context>
@@ -3770,6 +3985,14 @@ click to highlight these spans</source>
     <message>
         <source>View</source>
         <translation>视图</translation>
+    </message>
+    <message>
+        <source>Compare %1 ⇄ %2</source>
+        <translation>比较 %1 ⇄ %2</translation>
+    </message>
+    <message>
+        <source>Compare: A is this trace, B is %1 (%2 spans, %3)</source>
+        <translation>比较：A 为此追踪，B 为 %1（%2 个 span，%3）</translation>
     </message>
 </context>
 <context>
