@@ -962,6 +962,12 @@ void MainWindow::onSpanSelected(std::int32_t spanIndex)
 QString MainWindow::statusSummary() const
 {
     const TracePtr current = trace();
+    if (const CompareView *compare = compareView())
+        return tr("Comparing %1: %2 rows in both, %3 only in A, %4 only in B")
+            .arg(compare->title())
+            .arg(compare->compare().matchedCount())
+            .arg(compare->compare().onlyACount())
+            .arg(compare->compare().onlyBCount());
     if (!current)
         return tr("No trace open. Open a file (Ctrl+O), a trace id (Ctrl+T), or drop a file here.");
     const Trace &t = *current;

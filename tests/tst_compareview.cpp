@@ -130,6 +130,7 @@ private slots:
         const auto exportAction = std::find_if(actions.begin(), actions.end(), [](QAction *a) { return a->text() == MainWindow::tr("&Export…"); });
         QVERIFY(exportAction != actions.end());
         QVERIFY((*exportAction)->isEnabled());
+        QVERIFY2(window.statusSummary().contains(QStringLiteral("1 only in A")), qPrintable(window.statusSummary()));
 
         // Asking again with both open shows at once, without loading anything.
         compared.clear();

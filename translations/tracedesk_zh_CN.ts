@@ -2153,6 +2153,10 @@ B：%2</translation>
         <source>Trace files (*.json);;All files (*)</source>
         <translation>追踪文件 (*.json);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Comparing %1: %2 rows in both, %3 only in A, %4 only in B</source>
+        <translation>正在比较 %1：两者都有 %2 行，仅 A %3 行，仅 B %4 行</translation>
+    </message>
 </context>
 <context>
     <name>td::NotesPanel</name>
