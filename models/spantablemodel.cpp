@@ -1,5 +1,7 @@
 #include "spantablemodel.h"
 
+#include <QRegularExpression>
+
 #include "spantreemodel.h"
 
 #include <QCoreApplication>
@@ -206,8 +208,16 @@ QString SpanTableModel::rowsAsTsv(const QModelIndexList &indexes)
     return out;
 }
 
-QString SpanTableModel::csvField(const QString &value)
+QString SpanTableModel::csvField(const QString &input)
 {
+    // Span data is untrusted: a cell starting with = + - @ (or a tab or CR) is a formula to a spreadsheet
+    // (OWASP's CSV injection), so it gets a leading ' unless it is a plain number.
+    QString value = input;
+    if (!value.isEmpty() && QStringLiteral("=+-@\t\r").contains(value.front())) {
+        static const QRegularExpression number(QStringLiteral("^[+-]?[0-9]+(\\.[0-9]+)?$"));
+        if (!number.match(value).hasMatch())
+            value.prepend(QLatin1Char('\''));
+    }
     bool quote = false;
     for (const QChar ch : value)
         if (ch == QLatin1Char(',') || ch == QLatin1Char('"') || ch == QLatin1Char('\n') || ch == QLatin1Char('\r')) {

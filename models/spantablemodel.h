@@ -51,7 +51,8 @@ public:
     // tab-separated; tabs and line breaks inside values become spaces. No header line.
     static QString rowsAsTsv(const QModelIndexList &indexes);
     // A header line and every row of the model (this one or a proxy over it) as CSV per RFC 4180:
-    // fields with a comma, quote or line break are quoted, quotes doubled, lines end in CRLF.
+    // fields with a comma, quote or line break are quoted, quotes doubled, lines end in CRLF; a field that
+    // a spreadsheet would run as a formula (=, +, -, @ first, not a number) starts with a '.
     static bool writeCsv(QIODevice *device, const QAbstractItemModel *model);
     static QString csvField(const QString &value);
 

@@ -226,6 +226,12 @@ void TestSpantable::tsvAndCsv()
     QCOMPARE(SpanTableModel::csvField(QStringLiteral("a,b")), QStringLiteral("\"a,b\""));
     QCOMPARE(SpanTableModel::csvField(QStringLiteral("say \"hi\"")), QStringLiteral("\"say \"\"hi\"\"\""));
     QCOMPARE(SpanTableModel::csvField(QStringLiteral("two\nlines")), QStringLiteral("\"two\nlines\""));
+    // Formulas from span data are not run by a spreadsheet; numbers stay numbers.
+    QCOMPARE(SpanTableModel::csvField(QStringLiteral("=HYPERLINK(\"http://x\")")), QStringLiteral("\"'=HYPERLINK(\"\"http://x\"\")\""));
+    QCOMPARE(SpanTableModel::csvField(QStringLiteral("@SUM(A1)")), QStringLiteral("'@SUM(A1)"));
+    QCOMPARE(SpanTableModel::csvField(QStringLiteral("+cmd")), QStringLiteral("'+cmd"));
+    QCOMPARE(SpanTableModel::csvField(QStringLiteral("-12.5")), QStringLiteral("-12.5"));
+    QCOMPARE(SpanTableModel::csvField(QStringLiteral("42")), QStringLiteral("42"));
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
