@@ -3,6 +3,7 @@
 #include "connectionprofiles.h"
 #include "connectionsdialog.h"
 #include "demospansserver.h"
+#include "compareview.h"
 #include "mainwindow.h"
 #include "searchpage.h"
 #include "searchresultsview.h"
@@ -359,6 +360,34 @@ private slots:
         QCOMPARE(window.tabWidget()->currentWidget(), window.searchPage());
         QVERIFY(!window.isStartPageShown());
         QVERIFY(!window.spanView()); // no trace: the trace actions stay off
+    }
+
+    // Two results, Compare: both are fetched into their tabs, then a compare tab shows them.
+    void twoResultsCompare()
+    {
+        MainWindow window;
+        window.tokenStore()->setKeychainEnabled(false);
+        window.show();
+        QSignalSpy searched(&window, &MainWindow::searchPageSearched);
+        window.showSearchPage(profileName(BackendKind::Zipkin), true);
+        QVERIFY(searched.wait(15000));
+        SearchResultsView *results = window.searchPage()->results();
+        QTableView *table = results->table();
+        QVERIFY(table->model()->rowCount() >= 2);
+        table->selectionModel()->select(table->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(!results->compareButton()->isEnabled());
+        table->selectionModel()->select(table->model()->index(1, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QVERIFY(results->compareButton()->isEnabled());
+        const QStringList wanted = results->selectedTraceIds();
+        QSignalSpy compared(&window, &MainWindow::compareShown);
+        results->compareButton()->click();
+        QVERIFY(compared.wait(20000));
+        CompareView *view = window.compareView();
+        QVERIFY(view);
+        QCOMPARE(QStringList({QString::fromStdString(std::string(view->traceA()->traceId())),
+                              QString::fromStdString(std::string(view->traceB()->traceId()))}),
+                 wanted);
+        QCOMPARE(window.tabCount(), 4); // Search, A, B and the comparison
     }
 
     void resultsOpenInTabs()
