@@ -90,12 +90,24 @@ void MainWindow::compareLibraryEntries(const LibraryEntry &a, const LibraryEntry
         return QFileInfo(e.source).isFile() ? QFileInfo(e.source).absoluteFilePath() : e.traceId;
     };
     m_pendingCompare = {keyOf(a), keyOf(b)};
+    // Files go through the load queue together (opening one file cancels the load of another); a stored
+    // copy or a fetch runs on its own.
+    QStringList files;
     bool opening = false;
-    for (const LibraryEntry *e : {&a, &b})
-        if (tabOfKey(keyOf(*e)) < 0) {
+    for (const LibraryEntry *e : {&a, &b}) {
+        if (tabOfKey(keyOf(*e)) >= 0)
+            continue;
+        opening = true;
+        if (QFileInfo(e->source).isFile())
+            files << QFileInfo(e->source).absoluteFilePath();
+        else if (library() && library()->storedCopy(e->traceId).isEmpty() && e->source.contains(QLatin1Char('/')))
+            // Fetched again: through the fetch queue, one after the other, as the Search tab's traces.
+            openTracesOfProfile(e->source.section(QLatin1Char('/'), 0, 0), {e->traceId});
+        else
             openLibraryEntry(*e);
-            opening = true;
-        }
+    }
+    if (!files.isEmpty())
+        openFiles(files);
     if (!opening)
         showPendingCompare();
 }

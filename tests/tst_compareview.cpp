@@ -164,6 +164,28 @@ private slots:
         QCOMPARE(QSet<QString>({a.source, b.source}), QSet<QString>({yelpPath, slowerPath}));
     }
 
+    // The window: two library entries (two versions of one trace id, known by their files) compare.
+    void windowComparesLibraryEntries()
+    {
+        QTemporaryDir dir;
+        MainWindow window;
+        QVERIFY(window.openLibrary(dir.filePath(QStringLiteral("lib.sqlite"))));
+        QVERIFY(window.library()->record(*load(yelpPath), QFileInfo(yelpPath).absoluteFilePath()));
+        QVERIFY(window.library()->record(*load(slowerPath), QFileInfo(slowerPath).absoluteFilePath()));
+        const std::vector<LibraryEntry> entries = window.library()->list();
+        QCOMPARE(entries.size(), std::size_t(2));
+        const auto a = std::find_if(entries.begin(), entries.end(), [](const LibraryEntry &e) { return e.source.endsWith(QLatin1String("yelp.json")); });
+        const auto b = std::find_if(entries.begin(), entries.end(), [](const LibraryEntry &e) { return e.source.endsWith(QLatin1String("yelp-slower.json")); });
+        QVERIFY(a != entries.end() && b != entries.end());
+        window.show();
+        QSignalSpy compared(&window, &MainWindow::compareShown);
+        window.compareLibraryEntries(*a, *b);
+        QVERIFY(!compared.isEmpty() || compared.wait(20000));
+        QVERIFY(window.compareView());
+        QCOMPARE(window.compareView()->compare().onlyBCount(), std::size_t(1));
+        QCOMPARE(window.compareView()->traceB()->realSpanCount(), load(slowerPath)->realSpanCount());
+    }
+
     // Two rows of the Search tab's results.
     void searchResultsCompareTwoRows()
     {
