@@ -10,6 +10,9 @@
 #include "traceloader.h"
 
 #include <QAction>
+#include <QApplication>
+#include <QDialog>
+#include <QTimer>
 #include <QComboBox>
 #include <QItemSelectionModel>
 #include <QJsonArray>
@@ -162,6 +165,37 @@ private slots:
         QCOMPARE(spy.size(), 1);
         const auto a = spy.at(0).at(0).value<LibraryEntry>(), b = spy.at(0).at(1).value<LibraryEntry>();
         QCOMPARE(QSet<QString>({a.source, b.source}), QSet<QString>({yelpPath, slowerPath}));
+    }
+
+    // File > Compare…: A and B picked from the open traces.
+    void compareDialogPicksOpenTraces()
+    {
+        MainWindow window;
+        window.show();
+        QSignalSpy shown(&window, &MainWindow::traceShown);
+        window.openFiles({yelpPath, slowerPath});
+        QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 2, 20000);
+        QSignalSpy compared(&window, &MainWindow::compareShown);
+        bool filled = false;
+        QTimer::singleShot(0, &window, [&] {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto *a = dialog->findChild<QComboBox *>(QStringLiteral("compareA"));
+            auto *b = dialog->findChild<QComboBox *>(QStringLiteral("compareB"));
+            if (!a || !b || a->count() != 3) // two traces and "A file…"
+                return;
+            a->setCurrentIndex(a->findText(QStringLiteral("yelp-slower.json")));
+            b->setCurrentIndex(b->findText(QStringLiteral("zipkin-lens_testdata_yelp.json")));
+            filled = a->currentIndex() >= 0 && b->currentIndex() >= 0;
+            dialog->accept();
+        });
+        window.openCompareDialog();
+        QVERIFY(filled);
+        QCOMPARE(compared.size(), 1);
+        // A is the slower copy here: the retry is only in A.
+        QCOMPARE(window.compareView()->compare().onlyACount(), std::size_t(1));
+        QCOMPARE(window.compareView()->traceA()->realSpanCount(), load(slowerPath)->realSpanCount());
     }
 
     // The window: two library entries (two versions of one trace id, known by their files) compare.
