@@ -550,19 +550,12 @@ int runTraceDesk(int argc, char **argv)
         return 1;
     }
     if (comparing && summary) {
-        TracePtr traces[2];
-        for (int k = 0; k < 2; ++k) {
-            const LoadResult result = loadTraceFile(files[k]);
-            if (!result.ok()) {
-                printErr(result.error);
-                return 2;
-            }
-            traces[k] = result.trace;
-            if (recordInLibrary)
-                recordFromCommandLine(*traces[k], QFileInfo(files[k]).absoluteFilePath(), {});
-        }
-        const TraceCompare compare = TraceCompare::build(*traces[0], *traces[1]);
-        const std::string out = compareSummary(compare, *traces[0], *traces[1]).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+        const TracePtr a = loadForCommand(files[0], recordInLibrary);
+        const TracePtr b = a ? loadForCommand(files[1], recordInLibrary) : TracePtr();
+        if (!b)
+            return 2;
+        const TraceCompare compare = TraceCompare::build(*a, *b);
+        const std::string out = compareSummary(compare, *a, *b).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
         std::fwrite(out.data(), 1, out.size(), stdout);
         std::fputc('\n', stdout);
         return 0;
@@ -576,14 +569,10 @@ int runTraceDesk(int argc, char **argv)
             printErr(QStringLiteral("--summary needs exactly one FILE"));
             return 1;
         }
-        const LoadResult result = loadTraceFile(files.front());
-        if (!result.ok()) {
-            printErr(result.error);
+        const TracePtr trace = loadForCommand(files.front(), recordInLibrary);
+        if (!trace)
             return 2;
-        }
-        if (recordInLibrary)
-            recordFromCommandLine(*result.trace, QFileInfo(files.front()).absoluteFilePath(), {});
-        printSummary(*result.trace, parser.isSet(summaryFlameOption));
+        printSummary(*trace, parser.isSet(summaryFlameOption));
         return 0;
     }
     if (files.size() > 1 && !comparing) {

@@ -100,6 +100,23 @@ void chooseHeadlessPlatform()
         qputenv("QT_QPA_PLATFORM", "offscreen");
 }
 
+namespace {
+
+// Writes the export and prints the files written, one a line; the exit status (4: not written).
+int writeAndList(const ExportSource &source, const ExportOptions &options, const QString &out)
+{
+    const ExportResult written = writeExport(source, options, out);
+    if (!written.ok()) {
+        printErr(written.error);
+        return 4;
+    }
+    for (const QString &file : written.files)
+        std::fprintf(stdout, "%s\n", QDir::toNativeSeparators(file).toLocal8Bit().constData());
+    return 0;
+}
+
+} // namespace
+
 int runExportCommand(const QCommandLineParser &parser, const QStringList &files, const FetchCommand &fetch)
 {
     const QString out = parser.value(QStringLiteral("export"));
@@ -141,30 +158,17 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
             printErr(tr("--compare needs two FILEs: A (before) and B (after)"));
             return 1;
         }
-        TracePtr traces[2];
-        for (int k = 0; k < 2; ++k) {
-            const LoadResult result = loadTraceFile(files[k]);
-            if (!result.ok()) {
-                printErr(result.error);
-                return 2;
-            }
-            traces[k] = result.trace;
-            if (!parser.isSet(QStringLiteral("no-library")))
-                recordFromCommandLine(*traces[k], QFileInfo(files[k]).absoluteFilePath(), {});
-        }
-        ExportSource source = exportSourceFromTrace(traces[0], ExportScope::All, NoIndex);
+        const bool record = !parser.isSet(QStringLiteral("no-library"));
+        const TracePtr a = loadForCommand(files[0], record);
+        const TracePtr b = a ? loadForCommand(files[1], record) : TracePtr();
+        if (!b)
+            return 2;
+        ExportSource source = exportSourceFromTrace(a, ExportScope::All, NoIndex);
         source.context.source = QFileInfo(files[0]).fileName();
-        source.compareWith = traces[1];
+        source.compareWith = b;
         source.compareNameA = QFileInfo(files[0]).fileName();
         source.compareNameB = QFileInfo(files[1]).fileName();
-        const ExportResult written = writeExport(source, options, out);
-        if (!written.ok()) {
-            printErr(written.error);
-            return 4;
-        }
-        for (const QString &file : written.files)
-            std::fprintf(stdout, "%s\n", QDir::toNativeSeparators(file).toLocal8Bit().constData());
-        return 0;
+        return writeAndList(source, options, out);
     }
     if (!fetch.requested && files.size() != 1) {
         printErr(tr("--export needs exactly one FILE or --fetch ID"));
@@ -189,14 +193,9 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
                                   bytes ? QByteArrayView(bytes->data(), static_cast<qsizetype>(bytes->size())) : QByteArrayView());
         }
     } else {
-        const LoadResult result = loadTraceFile(files.front());
-        if (!result.ok()) {
-            printErr(result.error);
+        trace = loadForCommand(files.front(), !parser.isSet(QStringLiteral("no-library")));
+        if (!trace)
             return 2;
-        }
-        trace = result.trace;
-        if (!parser.isSet(QStringLiteral("no-library")))
-            recordFromCommandLine(*trace, QFileInfo(files.front()).absoluteFilePath(), {});
     }
 
     std::int32_t detailsSpan = NoIndex;
@@ -214,14 +213,19 @@ int runExportCommand(const QCommandLineParser &parser, const QStringList &files,
     source.view = view;
     source.flameMerged = parser.isSet(QStringLiteral("flame-merged"));
     source.graphByOperation = parser.isSet(QStringLiteral("graph-operations"));
-    const ExportResult written = writeExport(source, options, out);
-    if (!written.ok()) {
-        printErr(written.error);
-        return 4;
+    return writeAndList(source, options, out);
+}
+
+TracePtr loadForCommand(const QString &path, bool record)
+{
+    const LoadResult result = loadTraceFile(path);
+    if (!result.ok()) {
+        printErr(result.error);
+        return nullptr;
     }
-    for (const QString &file : written.files)
-        std::fprintf(stdout, "%s\n", QDir::toNativeSeparators(file).toLocal8Bit().constData());
-    return 0;
+    if (record)
+        recordFromCommandLine(*result.trace, QFileInfo(path).absoluteFilePath(), {});
+    return result.trace;
 }
 
 } // namespace td

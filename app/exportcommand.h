@@ -2,10 +2,15 @@
 
 #include <QStringList>
 
+#include <memory>
+
 class QCommandLineParser;
 
 namespace td {
 
+class Trace;
+struct ExportOptions;
+struct ExportSource;
 struct FetchCommand;
 struct FetchRequest;
 struct FetchResult;
@@ -25,5 +30,8 @@ void chooseHeadlessPlatform();
 // Loads FILE (or fetches), writes the export and returns the exit status: 0 written, 1 usage, 2 not a trace,
 // 3 fetch failed, 4 the export could not be written. Messages go to stderr.
 int runExportCommand(const QCommandLineParser &parser, const QStringList &files, const FetchCommand &fetch);
+// Reads FILE for a command (--summary, --export, --compare) and records it in the library when `record`;
+// null, with the message (file, line and column) on stderr, when it is not a trace.
+std::shared_ptr<const Trace> loadForCommand(const QString &path, bool record);
 
 } // namespace td
