@@ -349,10 +349,27 @@ private slots:
         page->describeExport(&source);
         QVERIFY(source.flameMerged);
 
-        // A search fades what does not match: the page's marks follow the span view's matches.
-        QVERIFY(view.setSearchText(QStringLiteral("zzz-no-such-span")) == 0);
+        // A search fades what does not match: a matching frame keeps its colour, another one fades.
         page->modeBox()->setCurrentIndex(0);
         QVERIFY(!page->merged());
+        view.selectSpan(-1);
+        const FlameGraph *tg = page->graph();
+        const std::int32_t root = tg->rowFrames(0).front();
+        const std::int32_t unmatched = target;
+        // A pixel inside the frame, left of its text.
+        const auto pixel = [&](std::int32_t frame) {
+            const QImage image = page->canvas()->grab().toImage();
+            const QPointF at = page->frameRect(frame).topLeft() + QPointF(2, 3);
+            return image.pixelColor(qRound(at.x() * image.devicePixelRatio()), qRound(at.y() * image.devicePixelRatio())).rgb();
+        };
+        const Span &rootSpan = t(view)->span(static_cast<std::size_t>(tg->spanAt(tg->frame(root).firstSpan)));
+        const Span &unmatchedSpan = t(view)->span(static_cast<std::size_t>(tg->spanAt(tg->frame(unmatched).firstSpan)));
+        QVERIFY(unmatchedSpan.service != rootSpan.service);
+        const QRgb rootBefore = pixel(root), unmatchedBefore = pixel(unmatched);
+        QVERIFY(view.setSearchText(t(view)->qstr(rootSpan.service)) >= 1);
+        QVERIFY(!view.context().isMatch(tg->spanAt(tg->frame(unmatched).firstSpan)));
+        QCOMPARE(pixel(root), rootBefore);
+        QVERIFY(pixel(unmatched) != unmatchedBefore);
     }
 
     // The export draws frames through the redactor, and can fail: without redaction the secret is drawn.

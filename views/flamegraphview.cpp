@@ -111,8 +111,8 @@ void FlameGraphPainter::paint(QPainter *p, const Trace &trace, const FlameGraph 
         const QRectF r(x0, top, x1 - x0, style.rowHeight - 1);
         const Span &first = trace.spans()[static_cast<std::size_t>(graph.spanAt(f.firstSpan))];
         QColor colour = f.errorCount > 0 ? SpanPalette::errorColor() : palette.barColor(first);
-        const bool matched = marks.anyMatch && static_cast<std::size_t>(index) < marks.matchedFrames.size()
-                             && marks.matchedFrames[static_cast<std::size_t>(index)];
+        const bool matched = marks.anyMatch && marks.matchedFrames && static_cast<std::size_t>(index) < marks.matchedFrames->size()
+                             && (*marks.matchedFrames)[static_cast<std::size_t>(index)];
         if (marks.anyMatch && !matched)
             colour = faded(colour, style.background);
         p->fillRect(r.width() > 3 ? r.adjusted(0, 0, -1, 0) : r, colour);
@@ -606,7 +606,7 @@ FlameGraphPainter::Marks FlameGraphView::marks()
         }
     }
     m.anyMatch = m_anyMatch;
-    m.matchedFrames = m_matchedFrames;
+    m.matchedFrames = &m_matchedFrames;
     if (m_context->time)
         m.selectedFrame = g->frameOfSpan(m_context->time->selectedSpan());
     return m;

@@ -43,7 +43,7 @@ public:
     struct Marks
     {
         std::int32_t selectedFrame = -1;
-        std::vector<char> matchedFrames; // search matches, by frame; empty when there is no search
+        const std::vector<char> *matchedFrames = nullptr; // search matches, by frame (not copied per paint)
         bool anyMatch = false;
     };
     // Rows [firstRow, endRow) from the top of `area`, frames between fromX and toX across its width. label()
