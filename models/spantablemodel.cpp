@@ -146,6 +146,8 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
         return {};
     case SpanIndexRole:
         return static_cast<int>(spanIndex);
+    case ErrorRole:
+        return s.isError();
     case SortRole:
         switch (index.column()) {
         case Start: return static_cast<qlonglong>(s.startUs);

@@ -23,6 +23,7 @@ public:
     enum Role {
         SortRole = Qt::UserRole, // numbers for the time and error columns, text for the others
         SpanIndexRole,           // int span index into Trace::spans()
+        ErrorRole,               // bool: the span failed (Span::isError)
     };
 
     explicit SpanTableModel(QObject *parent = nullptr);

@@ -3,6 +3,7 @@
 #include "traceloader.h"
 #include "spantableview.h"
 #include "exportoptions.h"
+#include "spanpalette.h"
 #include "spanview.h"
 #include "timecontrol.h"
 
@@ -68,6 +69,7 @@ private slots:
     void tsvAndCsv();
     void modelTester();
     void view();
+    void rowColours();
 };
 
 void TestSpantable::rowsAreRealSpans()
@@ -332,6 +334,69 @@ void TestSpantable::view()
     view.setTrace(loadText(smallTrace));
     page->serviceBox()->setCurrentIndex(0);
     QCOMPARE(page->table()->model()->rowCount(), 3);
+}
+
+namespace {
+
+// Pixels of this cell (in the table's viewport) close to the colour.
+int pixelsNear(const QImage &image, const QRect &cell, const QColor &colour)
+{
+    int n = 0;
+    for (int y = cell.top(); y <= cell.bottom(); ++y)
+        for (int x = cell.left(); x <= cell.right(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            n += std::abs(c.red() - colour.red()) + std::abs(c.green() - colour.green()) + std::abs(c.blue() - colour.blue()) < 40;
+        }
+    return n;
+}
+
+} // namespace
+
+// A failed span's row is written in the error colour, a search match's row is yellow, as in the events
+// table: checked in the drawn pixels of the table.
+void TestSpantable::rowColours()
+{
+    SpanView view;
+    view.setTrace(loadText(smallTrace));
+    view.resize(1000, 500);
+    view.setCurrentView(TraceViewKind::SpanTable);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *page = qobject_cast<SpanTableView *>(view.page(TraceViewKind::SpanTable));
+    QVERIFY(page);
+    QTableView *table = page->table();
+    page->table()->clearSelection();
+    view.timeControl()->setSelectedSpan(-1);
+    table->setCurrentIndex(QModelIndex());
+
+    auto rowOf = [&](const char *operation) {
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            if (table->model()->index(r, SpanTableModel::Operation).data().toString() == QLatin1String(operation))
+                return r;
+        return -1;
+    };
+    const int failed = rowOf("select"), fine = rowOf("get /");
+    QVERIFY(failed >= 0 && fine >= 0);
+    const QColor error = SpanPalette::errorColor(), match(255, 235, 120);
+    auto cell = [&](int row) { return table->visualRect(table->model()->index(row, SpanTableModel::Operation)); };
+
+    QImage image = table->viewport()->grab().toImage();
+    QVERIFY(pixelsNear(image, cell(failed), error) > 0);
+    QCOMPARE(pixelsNear(image, cell(fine), error), 0);
+    QCOMPARE(pixelsNear(image, cell(fine), match), 0);
+
+    // The search of the span view marks its matches in the table too.
+    QCOMPARE(view.setSearchText(QStringLiteral("get /")), 1);
+    table->clearSelection();
+    table->setCurrentIndex(QModelIndex());
+    image = table->viewport()->grab().toImage();
+    QVERIFY(pixelsNear(image, cell(fine), match) > cell(fine).width() * cell(fine).height() / 2);
+    QCOMPARE(pixelsNear(image, cell(failed), match), 0);
+    view.setSearchText(QString());
+    table->clearSelection();
+    table->setCurrentIndex(QModelIndex());
+    image = table->viewport()->grab().toImage();
+    QCOMPARE(pixelsNear(image, cell(fine), match), 0);
 }
 
 QTEST_MAIN(TestSpantable)

@@ -3,22 +3,17 @@
 #include "exportbody.h"
 #include "redaction.h"
 #include "spanpalette.h"
+#include "tablecellpainter.h"
 #include "traceevents.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QHelpEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
-#include <QStyledItemDelegate>
 #include <QTableView>
-#include <QTextDocument>
-#include <QTextLayout>
-#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -26,162 +21,6 @@
 #include <unordered_set>
 
 namespace td {
-
-namespace {
-
-// Draws one cell of the events table, for the widget (its palette) and for an export (the light theme), so
-// that both look alike.
-class EventCellPainter
-{
-public:
-    struct Style
-    {
-        QColor text, selectedText, errorText, spanBackground, matchBackground;
-    };
-    struct State
-    {
-        bool error = false;
-        bool onSelectedSpan = false; // the row's span is the selected span
-        bool match = false;          // the row's span matches the search
-        bool selected = false;       // the row is the table's current selection (its panel drawn by the style)
-    };
-
-    static Style widgetStyle(const QPalette &palette)
-    {
-        return {palette.color(QPalette::Text), palette.color(QPalette::HighlightedText), SpanPalette::errorColor(),
-                palette.color(QPalette::Highlight).lighter(185), QColor(255, 235, 120)};
-    }
-    static Style lightStyle()
-    {
-        return {QColor(0x1A, 0x1A, 0x1A), QColor(0x1A, 0x1A, 0x1A), SpanPalette::errorColor().darker(115),
-                QColor(0xDC, 0xEA, 0xFB), QColor(255, 235, 120)};
-    }
-
-    static void paintBackground(QPainter *p, const QRectF &rect, const State &state, const Style &style)
-    {
-        if (state.selected)
-            return;
-        if (state.match)
-            p->fillRect(rect, style.matchBackground);
-        else if (state.onSelectedSpan)
-            p->fillRect(rect, style.spanBackground);
-    }
-
-    // Wrapped to at most maxLines lines, the last elided; one line is elided at the right.
-    static void paintText(QPainter *p, const QRectF &rect, const QString &text, Qt::Alignment align, int maxLines,
-                          const State &state, const Style &style)
-    {
-        if (text.isEmpty())
-            return;
-        p->setPen(state.selected && !state.error ? style.selectedText : state.error ? style.errorText : style.text);
-        const QFontMetricsF fm(p->font());
-        if (maxLines <= 1 || fm.horizontalAdvance(text) <= rect.width()) {
-            p->drawText(rect, static_cast<int>(align | Qt::TextSingleLine), fm.elidedText(text, Qt::ElideRight, rect.width()));
-            return;
-        }
-        QTextLayout layout(text, p->font());
-        QTextOption option(align);
-        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-        layout.setTextOption(option);
-        layout.beginLayout();
-        qreal y = 0;
-        int lines = 0;
-        int lastStart = -1;
-        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-            if (lines == maxLines) {
-                line.setLineWidth(rect.width());
-                break;
-            }
-            line.setLineWidth(rect.width());
-            line.setPosition(QPointF(0, y));
-            y += line.height();
-            lastStart = line.textStart();
-            ++lines;
-        }
-        layout.endLayout();
-        const int drawn = layout.lineCount() > maxLines ? maxLines - 1 : layout.lineCount();
-        const qreal top = rect.top() + (align & Qt::AlignVCenter ? (rect.height() - lines * fm.height()) / 2 : 0);
-        for (int i = 0; i < drawn; ++i)
-            layout.lineAt(i).draw(p, QPointF(rect.left(), top));
-        if (layout.lineCount() > maxLines) {
-            // The rest of the text on the last line, elided.
-            const QString rest = text.mid(lastStart);
-            p->drawText(QRectF(rect.left(), top + (maxLines - 1) * fm.height(), rect.width(), fm.height()),
-                        static_cast<int>(Qt::AlignLeft | Qt::AlignVCenter | Qt::TextSingleLine),
-                        fm.elidedText(rest, Qt::ElideRight, rect.width()));
-        }
-    }
-
-    // Lines paintText uses for this text.
-    static int lineCount(const QFont &font, qreal width, const QString &text, int maxLines)
-    {
-        if (maxLines <= 1 || QFontMetricsF(font).horizontalAdvance(text) <= width)
-            return 1;
-        QTextLayout layout(text, font);
-        QTextOption option;
-        option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-        layout.setTextOption(option);
-        layout.beginLayout();
-        int lines = 0;
-        for (QTextLine line = layout.createLine(); line.isValid() && lines <= maxLines; line = layout.createLine()) {
-            line.setLineWidth(width);
-            ++lines;
-        }
-        layout.endLayout();
-        return std::clamp(lines, 1, maxLines);
-    }
-};
-
-class EventsDelegate : public QStyledItemDelegate
-{
-public:
-    EventsDelegate(const SpanViewContext *context, QObject *parent)
-        : QStyledItemDelegate(parent), m_context(context)
-    {
-    }
-
-    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
-    {
-        QStyleOptionViewItem opt = option;
-        initStyleOption(&opt, index);
-        const QString text = opt.text;
-        opt.text.clear();
-        const std::int32_t span = index.data(TraceEventsModel::SpanIndexRole).toInt();
-        EventCellPainter::State state;
-        state.error = index.data(TraceEventsModel::ErrorRole).toBool();
-        state.onSelectedSpan = span >= 0 && m_context->time && span == m_context->time->selectedSpan();
-        state.match = m_context->isMatch(span);
-        state.selected = option.state & QStyle::State_Selected;
-        const EventCellPainter::Style style = EventCellPainter::widgetStyle(option.palette);
-        EventCellPainter::paintBackground(painter, option.rect, state, style);
-        const QWidget *widget = option.widget;
-        (widget ? widget->style() : QApplication::style())->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
-        painter->save();
-        painter->setFont(opt.font);
-        const auto align = static_cast<Qt::Alignment>(index.data(Qt::TextAlignmentRole).toInt());
-        EventCellPainter::paintText(painter, QRectF(option.rect.adjusted(4, 0, -4, 0)), text, align, 1, state, style);
-        painter->restore();
-    }
-
-    // Span data is plain text: the tooltip shows it as such, whatever it looks like.
-    bool helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
-                   const QModelIndex &index) override
-    {
-        if (event->type() != QEvent::ToolTip)
-            return QStyledItemDelegate::helpEvent(event, view, option, index);
-        const QString text = index.data(Qt::ToolTipRole).toString();
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(event->globalPos(), Qt::convertFromPlainText(text, Qt::WhiteSpacePre), view, option.rect);
-        return true;
-    }
-
-private:
-    const SpanViewContext *m_context;
-};
-
-} // namespace
 
 EventsView::EventsView(SpanViewContext *context, QWidget *parent)
     : TraceViewPage(context, parent)
@@ -208,7 +47,7 @@ EventsView::EventsView(SpanViewContext *context, QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("eventsTable"));
     m_table->setModel(m_model);
-    m_table->setItemDelegate(new EventsDelegate(m_context, m_table));
+    m_table->setItemDelegate(new SpanRowDelegate(m_context, TraceEventsModel::SpanIndexRole, TraceEventsModel::ErrorRole, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -446,7 +285,7 @@ public:
             int lines = 1;
             for (int c = 0; c < eventColumnCount; ++c) {
                 row.texts[c] = m_events.text(e, static_cast<EventColumn>(c), options);
-                lines = std::max(lines, EventCellPainter::lineCount(m_style.font, cellWidth(c), row.texts[c], maxLines(c)));
+                lines = std::max(lines, TableCellPainter::lineCount(m_style.font, cellWidth(c), row.texts[c], maxLines(c)));
             }
             row.error = m_events.isErrorRow(e);
             row.onSelectedSpan = m_selectedSpan >= 0 && m_events.at(e).span == m_selectedSpan;
@@ -477,21 +316,21 @@ public:
     {
         p->save();
         p->setFont(m_style.font);
-        const EventCellPainter::Style style = EventCellPainter::lightStyle();
+        const TableCellPainter::Style style = TableCellPainter::lightStyle();
         qreal y = topLeft.y();
         for (int b = std::max(0, first); b < end && b < bandCount(); ++b) {
             const Row &row = m_rows[static_cast<std::size_t>(b)];
             const QRectF band(topLeft.x(), y, m_width, row.height);
             if (b % 2)
                 p->fillRect(band, stripe);
-            EventCellPainter::State state;
+            TableCellPainter::State state;
             state.error = row.error;
             state.onSelectedSpan = row.onSelectedSpan;
-            EventCellPainter::paintBackground(p, band, state, style);
+            TableCellPainter::paintBackground(p, band, state, style);
             for (int c = 0; c < eventColumnCount; ++c) {
                 const QRectF cell = cellRect(c, topLeft.x(), y, row.height);
                 const Qt::Alignment align = (alignment(c) & Qt::AlignHorizontal_Mask) | Qt::AlignTop;
-                EventCellPainter::paintText(p, cell, row.texts[c], align, maxLines(c), state, style);
+                TableCellPainter::paintText(p, cell, row.texts[c], align, maxLines(c), state, style);
             }
             y += row.height;
         }

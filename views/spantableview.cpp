@@ -4,6 +4,7 @@
 #include "exportbody.h"
 #include "exportoptions.h"
 #include "spantablemodel.h"
+#include "tablecellpainter.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -64,6 +65,8 @@ SpanTableView::SpanTableView(SpanViewContext *context, QWidget *parent)
 
     m_table->setObjectName(QStringLiteral("spanTable"));
     m_table->setModel(m_proxy);
+    // Failed spans in red, search matches yellow, the selected span's row tinted: as in the events table.
+    m_table->setItemDelegate(new SpanRowDelegate(m_context, SpanTableModel::SpanIndexRole, SpanTableModel::ErrorRole, m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -133,6 +136,11 @@ void SpanTableView::traceChanged()
         m_model->setTrace(nullptr);
         updateCount();
     }
+}
+
+void SpanTableView::marksChanged()
+{
+    m_table->viewport()->update();
 }
 
 void SpanTableView::describeExport(ExportSource *source) const
@@ -367,20 +375,20 @@ public:
     {
         p->save();
         p->setFont(m_style.font);
-        const QFontMetricsF fm(m_style.font);
+        const TableCellPainter::Style style = TableCellPainter::lightStyle();
         qreal y = topLeft.y();
         for (int b = std::max(0, first); b < end && b < bandCount(); ++b) {
             const Row &row = m_rows[static_cast<std::size_t>(b)];
             const QRectF band(topLeft.x(), y, m_width, m_rowHeight);
-            if (row.selected)
-                p->fillRect(band, QColor(0xDC, 0xE8, 0xFA));
-            else if (b % 2)
+            if (b % 2)
                 p->fillRect(band, QColor(0xF4, 0xF5, 0xF7));
-            p->setPen(row.error ? QColor(0xC6, 0x28, 0x28) : ink);
-            for (int c = 0; c < row.texts.size(); ++c) {
-                const QRectF cell = cellRect(c, topLeft.x(), y);
-                p->drawText(cell, alignment(c), fm.elidedText(row.texts.at(c), Qt::ElideRight, cell.width()));
-            }
+            TableCellPainter::State state;
+            state.error = row.error;
+            state.onSelectedSpan = row.selected;
+            TableCellPainter::paintBackground(p, band, state, style);
+            for (int c = 0; c < row.texts.size(); ++c)
+                TableCellPainter::paintText(p, cellRect(c, topLeft.x(), y), row.texts.at(c),
+                                            static_cast<Qt::Alignment>(alignment(c)), 1, state, style);
             y += m_rowHeight;
         }
         p->restore();

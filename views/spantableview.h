@@ -25,6 +25,8 @@ public:
     explicit SpanTableView(SpanViewContext *context, QWidget *parent = nullptr);
 
     void traceChanged() override;
+    // Search matches changed: repaint the rows (matches are drawn yellow).
+    void marksChanged() override;
     // The filtered, sorted spans as items and the added tag columns.
     void describeExport(ExportSource *source) const override;
 
