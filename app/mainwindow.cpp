@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "plaintooltip.h"
 
 #include "compareview.h"
 #include "connectionprofiles.h"
@@ -1059,7 +1060,7 @@ void MainWindow::refuseTraceId(const QString &message)
 {
     statusBar()->showMessage(message, 8000);
     if (m_traceIdBox->isVisible())
-        QToolTip::showText(m_traceIdBox->mapToGlobal(QPoint(0, m_traceIdBox->height())), message, m_traceIdBox);
+        QToolTip::showText(m_traceIdBox->mapToGlobal(QPoint(0, m_traceIdBox->height())), plainToolTip(message), m_traceIdBox);
     m_traceIdBox->setFocus();
 }
 

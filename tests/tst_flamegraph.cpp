@@ -14,6 +14,8 @@
 #include <QProcess>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTextDocument>
+#include <QToolTip>
 #include <QtTest>
 
 #include <nlohmann/json.hpp>
@@ -278,6 +280,32 @@ private slots:
 
     // The page in a span view: a click selects the frame's span for every view, a double-click zooms the
     // timeline to it and Backspace goes back; the merged mode zooms in its own history and fills the table.
+    // Span data is plain text: a frame's tooltip shows an operation named like HTML as written.
+    void toolTipIsPlainText()
+    {
+        SpanView view;
+        view.resize(900, 400);
+        view.setTrace(loadText("[{\"traceId\":\"1\",\"id\":\"a\",\"name\":\"<b>bold</b> & <img src=x>\",\"timestamp\":1000000,"
+                               "\"duration\":5000,\"localEndpoint\":{\"serviceName\":\"front\"}}]"));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setCurrentView(TraceViewKind::FlameGraph);
+        auto *page = qobject_cast<FlameGraphView *>(view.page(TraceViewKind::FlameGraph));
+        QVERIFY(page && page->graph() && page->graph()->rowCount() > 0);
+        const std::int32_t frame = page->graph()->rowFrames(0).front();
+        const QPoint at = page->frameRect(frame).center().toPoint();
+        QHelpEvent help(QEvent::ToolTip, at, page->canvas()->mapToGlobal(at));
+        QCoreApplication::sendEvent(page->canvas(), &help);
+        const QString shown = QToolTip::text();
+        // What the tooltip displays is the name as written: the HTML it was given renders back to it.
+        QTextDocument rendered;
+        rendered.setHtml(shown);
+        QVERIFY2(rendered.toPlainText().replace(QChar::Nbsp, QLatin1Char(' ')).contains(QStringLiteral("<b>bold</b> & <img src=x>")),
+                 qPrintable(shown));
+        QVERIFY(!shown.contains(QStringLiteral("<b>")));
+        QToolTip::hideText();
+    }
+
     void viewSelectsZoomsAndMerges()
     {
         SpanView view;

@@ -1,6 +1,7 @@
 #include "flamegraphview.h"
 
 #include "exportbody.h"
+#include "plaintooltip.h"
 #include "redaction.h"
 #include "spanpalette.h"
 #include "spantreemodel.h"
@@ -18,7 +19,6 @@
 #include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableView>
-#include <QToolTip>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
@@ -260,11 +260,7 @@ protected:
     {
         if (event->type() == QEvent::ToolTip) {
             auto *help = static_cast<QHelpEvent *>(event);
-            const QString tip = m_view->toolTipFor(frameAt(help->pos()));
-            if (tip.isEmpty())
-                QToolTip::hideText();
-            else
-                QToolTip::showText(help->globalPos(), tip, this);
+            showPlainToolTip(help->globalPos(), m_view->toolTipFor(frameAt(help->pos())), this);
             return true;
         }
         return QWidget::event(event);
@@ -569,7 +565,7 @@ void FlameGraphView::rebuildTable()
         auto *nameItem = new QStandardItem(name);
         nameItem->setData(name, Qt::UserRole);
         nameItem->setData(static_cast<int>(k), Qt::UserRole + 1);
-        nameItem->setToolTip(name);
+        nameItem->setToolTip(plainToolTip(name));
         const auto number = [](const QString &text, qlonglong value) {
             auto *item = new QStandardItem(text);
             item->setData(value, Qt::UserRole);

@@ -1,6 +1,7 @@
 #include "tracegraphview.h"
 
 #include "exportbody.h"
+#include "plaintooltip.h"
 #include "redaction.h"
 #include "spanpalette.h"
 #include "spantreemodel.h"
@@ -15,7 +16,6 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QToolButton>
-#include <QToolTip>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
@@ -530,11 +530,7 @@ protected:
     {
         if (event->type() == QEvent::ToolTip) {
             auto *help = static_cast<QHelpEvent *>(event);
-            const QString tip = m_view->toolTipAt(toScene(help->pos()));
-            if (tip.isEmpty())
-                QToolTip::hideText();
-            else
-                QToolTip::showText(help->globalPos(), tip, this);
+            showPlainToolTip(help->globalPos(), m_view->toolTipAt(toScene(help->pos())), this);
             return true;
         }
         return QWidget::event(event);
