@@ -2,6 +2,7 @@
 
 #include "connectionprofiles.h"
 #include "exportcommand.h"
+#include "extensionkeys.h"
 #include "language.h"
 #include "librarycommand.h"
 #include "mainwindow.h"
@@ -27,6 +28,7 @@
 #include <QTimer>
 #include <QEventLoop>
 #include <QSaveFile>
+#include <QSize>
 #include <QTextStream>
 #include <QSettings>
 
@@ -441,6 +443,16 @@ int runTraceDesk(int argc, char **argv)
     // Translations before the parser, so --help speaks the user's language too.
     const Preferences preferences = Preferences::load(QSettings());
     installTranslations(app.get(), preferences.language);
+    // The iplatform extension keys come from a resource; without them spans would read wrong, silently.
+    if (const QString &problem = ExtensionKeys::instance().loadError(); !problem.isEmpty()) {
+        const QString text = QCoreApplication::translate("td::CommandLine", "TraceDesk cannot start: the bundled %1 (%2). "
+                                                          "The installation is damaged; reinstall TraceDesk.")
+                                 .arg(problem, QStringLiteral(":/tracedesk/extensions.json"));
+        std::fprintf(stderr, "tracedesk: %s\n", qPrintable(text));
+        if (qobject_cast<QApplication *>(app.get()))
+            QMessageBox::critical(nullptr, QStringLiteral("TraceDesk"), text);
+        return 1;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
@@ -463,6 +475,11 @@ int runTraceDesk(int argc, char **argv)
         QStringLiteral("Open the window on FILE (or the bundled sample), save a picture of it to OUT.png and exit."),
         QStringLiteral("OUT.png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption windowSizeOption(QStringLiteral("window-size"),
+        QCoreApplication::translate("td::CommandLine", "Open the window at this size (e.g. 1920x1080) instead of the "
+                                                       "remembered one; with --screenshot, pictures of a known size."),
+        QStringLiteral("WxH"));
+    parser.addOption(windowSizeOption);
     const QCommandLineOption newWindowOption(QStringLiteral("new-window"),
         QCoreApplication::translate("td::CommandLine", "Open a window of its own instead of handing FILE or LINK to the "
                                                        "TraceDesk that is already running."));
@@ -617,7 +634,24 @@ int runTraceDesk(int argc, char **argv)
                                                      QIcon(QStringLiteral(":/tracedesk/icons/tracedesk.svg"))));
     }
 
+    QSize windowSize;
+    if (parser.isSet(windowSizeOption)) {
+        const QStringList wh = parser.value(windowSizeOption).split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        if (wh.size() == 2)
+            windowSize = QSize(wh[0].toInt(&okW), wh[1].toInt(&okH));
+        if (!okW || !okH || windowSize.width() < 400 || windowSize.height() < 300 || windowSize.width() > 10000
+            || windowSize.height() > 10000) {
+            printErr(QCoreApplication::translate("td::CommandLine", "--window-size is WIDTHxHEIGHT in pixels (400x300 to "
+                                                                    "10000x10000), e.g. 1920x1080, not \"%1\"")
+                         .arg(parser.value(windowSizeOption)));
+            return 1;
+        }
+    }
+
     MainWindow window;
+    if (windowSize.isValid())
+        window.resize(windowSize);
     if (recordInLibrary)
         window.openLibrary(TraceLibrary::defaultPath());
     if (parser.isSet(QStringLiteral("view"))) {

@@ -67,6 +67,8 @@ ExtensionKeys ExtensionKeys::fromJson(const QByteArray &data)
             k.m_labels[key] = Label{qs(entry, "en"), qs(entry, "zh"), qs(entry, "meaning_en"), qs(entry, "meaning_zh")};
         }
     }
+    if (k.m_roleKeys.empty())
+        k.m_loadError = QStringLiteral("extension key file lists no keys");
     if (doc.contains("families") && doc.at("families").is_array()) {
         for (const auto &entry : doc.at("families")) {
             if (!entry.is_object() || !entry.contains("prefix") || !entry.at("prefix").is_string())

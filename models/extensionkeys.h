@@ -52,7 +52,8 @@ public:
     bool isHttpStatusKey(std::string_view key) const;
     bool isErrorTagKey(std::string_view key) const;
     bool isEndpointKey(std::string_view key) const { return key == "sa" || key == "ca"; }
-    // Problems met reading the data file (empty when it loaded cleanly).
+    // Why the data file could not be used (missing, not a JSON object, no keys); empty when it loaded.
+    // TraceDesk refuses to start with a damaged file rather than show spans without their extension keys.
     const QString &loadError() const { return m_loadError; }
 
     // Loads a data file in the same form; used by instance() and by tests.

@@ -17,6 +17,7 @@
 #include <QTreeWidget>
 #include <QComboBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QImage>
 #include <QLineEdit>
 #include <QPainter>
@@ -135,6 +136,7 @@ private slots:
     void everyViewExports();
     void dialogRemembersChoices();
     void windowExportsAndCopies();
+    void screenshotAtAGivenWindowSize();
 
 private:
     QTemporaryDir m_dir;
@@ -625,6 +627,46 @@ void TestExport::windowExportsAndCopies()
     const QString copied = QGuiApplication::clipboard()->text();
     QVERIFY(copied.endsWith(QLatin1String("access_token=[redacted]")));
     QCOMPARE(leakedSecret(copied.toUtf8()), QString());
+}
+
+// --screenshot --window-size WxH: a picture of the window at that size (the README's pictures are made so);
+// a size that is not one is refused before any window opens.
+void TestExport::screenshotAtAGivenWindowSize()
+{
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), home.filePath(QStringLiteral("data")));
+    const auto run = [&](const QStringList &args, QByteArray *err) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(TRACEDESK_EXE), args);
+        if (!p.waitForFinished(120000))
+            return -1;
+        *err = p.readAllStandardError();
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    };
+    QByteArray err;
+    const QString png = m_dir.filePath(QStringLiteral("window-1000x700.png"));
+    QCOMPARE(run({QStringLiteral("--no-library"), QStringLiteral("--window-size"), QStringLiteral("1000x700"),
+                  QStringLiteral("--screenshot"), png, samplePath}, &err), 0);
+    const QImage image(png);
+    QVERIFY2(!image.isNull(), err.constData());
+    QCOMPARE(image.size() / image.devicePixelRatio(), QSize(1000, 700));
+    const QString other = m_dir.filePath(QStringLiteral("window-1500x900.png"));
+    QCOMPARE(run({QStringLiteral("--no-library"), QStringLiteral("--window-size"), QStringLiteral("1500x900"),
+                  QStringLiteral("--screenshot"), other, samplePath}, &err), 0);
+    QCOMPARE(QImage(other).size(), QSize(1500, 900));
+
+    for (const QString &bad : {QStringLiteral("1000"), QStringLiteral("axb"), QStringLiteral("100x100"), QStringLiteral("1000x")}) {
+        const QString never = m_dir.filePath(QStringLiteral("never.png"));
+        QCOMPARE(run({QStringLiteral("--no-library"), QStringLiteral("--window-size"), bad, QStringLiteral("--screenshot"),
+                      never, samplePath}, &err), 1);
+        QVERIFY2(err.contains("--window-size is WIDTHxHEIGHT"), err.constData());
+        QVERIFY(!QFileInfo::exists(never));
+    }
 }
 
 QTEST_MAIN(TestExport)

@@ -1,6 +1,7 @@
 // One set of iplatform text rules (models/iplatformtext.h) and the builder, the analysis and the panel
 // agreeing on them: a "none" exception_class is no failure anywhere, a real one a failure everywhere.
 #include "analysis.h"
+#include "extensionkeys.h"
 #include "iplatformpanel.h"
 #include "iplatformtext.h"
 #include "tracedsl.h"
@@ -102,6 +103,19 @@ private slots:
             const int severity = row ? row->data(IPlatformPanel::Note, Qt::UserRole).toInt() : 0;
             QCOMPARE(severity == 2, std::string_view(id) == "d");
         }
+    }
+
+    // The bundled key file loads; a file TraceDesk could not use says why (and the app refuses to start).
+    void extensionKeyFile()
+    {
+        QVERIFY2(ExtensionKeys::instance().loadError().isEmpty(), qPrintable(ExtensionKeys::instance().loadError()));
+        QVERIFY(!ExtensionKeys::instance().roleKeys().empty());
+        QCOMPARE(ExtensionKeys::fromJson("[1, 2]").loadError(), QStringLiteral("extension key file is not a JSON object"));
+        QCOMPARE(ExtensionKeys::fromJson("{\"keys\": [}").loadError(), QStringLiteral("extension key file is not a JSON object"));
+        QCOMPARE(ExtensionKeys::fromJson("{\"families\": []}").loadError(), QStringLiteral("extension key file lists no keys"));
+        const ExtensionKeys one = ExtensionKeys::fromJson(R"({"keys": [{"key": "lc", "role": "component"}]})");
+        QVERIFY(one.loadError().isEmpty());
+        QCOMPARE(one.role("lc"), ExtensionKeys::Role::Component);
     }
 };
 
