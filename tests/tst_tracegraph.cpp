@@ -13,7 +13,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPainter>
+#include <QMutex>
 #include <QSignalSpy>
+#include <QTimer>
 #include <QtTest>
 
 #include <cmath>
@@ -408,6 +410,57 @@ private slots:
         // A click on the background marks nothing.
         QTest::mouseClick(page->canvas(), Qt::LeftButton, {}, QPoint(2, 2));
         QCOMPARE(spy.count(), 2);
+    }
+
+    // Switching to the graph does not wait for Graphviz: with Graphviz held busy (its lock taken here), the
+    // switch returns, the canvas says it is laying out and events are still handled; the graph comes when
+    // Graphviz is free, drawn and clickable, and a layout of a trace replaced meanwhile is dropped.
+    void layoutRunsInTheBackground()
+    {
+        const TracePtr trace = load(realworld(yelpFile));
+        SpanView view;
+        view.resize(1000, 700);
+        view.setTrace(trace);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *page = qobject_cast<TraceGraphView *>(view.page(TraceViewKind::TraceGraph));
+        QVERIFY(page);
+        QSignalSpy finished(page, &TraceGraphView::layoutFinished);
+        {
+            QMutexLocker busy(&TraceGraphView::graphvizLock());
+            view.setCurrentView(TraceViewKind::TraceGraph);
+            QVERIFY(page->isVisible());
+            QVERIFY(page->isLayingOut());
+            QCOMPARE(page->readyScene(), nullptr);
+            // The GUI thread is free: a timer fires and the canvas paints while the layout waits.
+            bool fired = false;
+            QTimer::singleShot(0, page, [&fired] { fired = true; });
+            QTRY_VERIFY(fired);
+            page->canvas()->grab();
+            QVERIFY(page->isLayingOut());
+            QCOMPARE(finished.count(), 0);
+        }
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!page->isLayingOut());
+        const TraceGraphScene *scene = page->readyScene();
+        QVERIFY(scene);
+        QCOMPARE(scene->nodes.size(), page->graph()->nodes().size());
+        QVERIFY(!scene->nodes.empty());
+
+        // A new trace while the old one's layout is held: the old result is dropped, the new one shown.
+        const TracePtr other = load(realworld(smartthingsFile));
+        {
+            QMutexLocker busy(&TraceGraphView::graphvizLock());
+            page->setByOperation(true);
+            QVERIFY(page->isLayingOut());
+            view.setTrace(other);
+            QVERIFY(page->isLayingOut()); // the new trace's layout, queued behind the held lock
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!page->isLayingOut(), 20000);
+        const TraceGraph expected = TraceGraph::build(*other, true);
+        QVERIFY(page->readyScene());
+        QCOMPARE(page->readyScene()->nodes.size(), expected.nodes().size());
+        QCOMPARE(page->graph()->nodes().size(), expected.nodes().size());
     }
 
     void modeSwitchAndExportSource()

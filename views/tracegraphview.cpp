@@ -16,6 +16,8 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 #include <QToolButton>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QFutureWatcher>
 #include <QVBoxLayout>
 #include <QWheelEvent>
 
@@ -419,7 +421,7 @@ public:
     void fit()
     {
         m_fitted = true;
-        const TraceGraphScene *scene = m_view->scene();
+        const TraceGraphScene *scene = m_view->readyScene();
         if (!scene || scene->bounds.isEmpty()) {
             m_scale = 1;
             m_offset = QPointF();
@@ -440,13 +442,15 @@ protected:
         QPainter p(this);
         const TraceGraphStyle style = TraceGraphStyle::fromPalette(palette(), font());
         p.fillRect(rect(), style.background);
-        const TraceGraphScene *scene = m_view->scene();
-        if (!m_fitted)
+        const TraceGraphScene *scene = m_view->readyScene();
+        if (scene && !m_fitted)
             fit();
         if (!scene || scene->nodes.empty()) {
             p.setPen(style.mutedText);
             p.drawText(rect(), Qt::AlignCenter,
-                       scene && !scene->error.isEmpty() ? scene->error : TraceGraphView::tr("No spans to draw."));
+                       m_view->isLayingOut()                ? TraceGraphView::tr("Laying out the graph…")
+                       : scene && !scene->error.isEmpty() ? scene->error
+                                                          : TraceGraphView::tr("No spans to draw."));
             return;
         }
         p.setTransform(transform());
@@ -502,7 +506,7 @@ protected:
     }
     void mouseDoubleClickEvent(QMouseEvent *event) override
     {
-        const TraceGraphScene *scene = m_view->scene();
+        const TraceGraphScene *scene = m_view->readyScene();
         const QPointF s = toScene(event->position());
         if (scene && scene->nodeAt(s) < 0 && scene->edgeAt(s, 4 / m_scale) < 0) {
             m_userMoved = false;
@@ -593,9 +597,11 @@ QWidget *TraceGraphView::canvas() const
 
 void TraceGraphView::traceChanged()
 {
+    ++m_generation; // a layout of the old trace still running is dropped when it ends
     for (Cache &c : m_cache) {
         c.graph.reset();
         c.scene.reset();
+        c.pending = {};
     }
     m_highlightNode = m_highlightEdge = -1;
     m_matchesDirty = true;
@@ -632,11 +638,20 @@ void TraceGraphView::setByOperation(bool byOperation)
         updateSummary();
 }
 
+QMutex &TraceGraphView::graphvizLock()
+{
+    return graphvizMutex();
+}
+
 const TraceGraph *TraceGraphView::graph()
 {
     if (!m_context || !m_context->trace)
         return nullptr;
     Cache &c = current();
+    if (!c.graph && c.pending.isValid()) {
+        c.pending.waitForFinished();
+        takeLayout(m_byOperation ? 1 : 0);
+    }
     if (!c.graph)
         c.graph = TraceGraph::build(*m_context->trace, m_byOperation);
     return &*c.graph;
@@ -653,6 +668,67 @@ const TraceGraphScene *TraceGraphView::scene()
         c.scene = layOutTraceGraph(*m_context->trace, *g, style, m_context->palette, [](const QString &s) { return s; });
     }
     return &*c.scene;
+}
+
+const TraceGraph *TraceGraphView::readyGraph()
+{
+    Cache &c = current();
+    return c.graph ? &*c.graph : nullptr;
+}
+
+bool TraceGraphView::isLayingOut() const
+{
+    return m_cache[m_byOperation ? 1 : 0].pending.isValid();
+}
+
+const TraceGraphScene *TraceGraphView::readyScene()
+{
+    if (!m_context || !m_context->trace)
+        return nullptr;
+    Cache &c = current();
+    if (c.scene && c.graph)
+        return &*c.scene;
+    if (c.pending.isValid())
+        return nullptr;
+    // Everything the worker reads is its own copy: the trace (shared, immutable), the style, the palette.
+    const TracePtr trace = m_context->trace;
+    const bool byOperation = m_byOperation;
+    const TraceGraphStyle style = TraceGraphStyle::fromPalette(m_canvas->palette(), m_canvas->font());
+    const SpanPalette palette = m_context->palette;
+    c.pending = QtConcurrent::run([trace, byOperation, style, palette] {
+        LaidOut out;
+        out.graph = TraceGraph::build(*trace, byOperation);
+        out.scene = layOutTraceGraph(*trace, out.graph, style, palette, [](const QString &s) { return s; });
+        return out;
+    });
+    const int slot = byOperation ? 1 : 0;
+    auto *watcher = new QFutureWatcher<LaidOut>(this);
+    connect(watcher, &QFutureWatcher<LaidOut>::finished, this, [this, watcher, slot, generation = m_generation] {
+        watcher->deleteLater();
+        if (generation == m_generation)
+            takeLayout(slot);
+    });
+    watcher->setFuture(c.pending);
+    return nullptr;
+}
+
+void TraceGraphView::takeLayout(int slot)
+{
+    Cache &c = m_cache[static_cast<std::size_t>(slot)];
+    if (!c.pending.isValid() || !c.pending.isFinished())
+        return;
+    LaidOut out = c.pending.takeResult();
+    c.pending = {};
+    if (!c.graph)
+        c.graph = std::move(out.graph);
+    if (!c.scene)
+        c.scene = std::move(out.scene);
+    if (slot == (m_byOperation ? 1 : 0)) {
+        m_matchesDirty = true;
+        m_canvas->refit();
+        updateSummary();
+        emit layoutFinished();
+    }
 }
 
 QRectF TraceGraphView::nodeRectOnCanvas(int node)
@@ -679,9 +755,14 @@ void TraceGraphView::showEvent(QShowEvent *event)
 
 void TraceGraphView::updateSummary()
 {
-    const TraceGraph *g = graph();
+    readyScene(); // starts the layout when there is none
+    const TraceGraph *g = readyGraph();
     if (!g) {
-        m_summary->clear();
+        if (isLayingOut())
+            m_summary->setText(tr("Laying out the graph with Graphviz…"));
+        else
+            m_summary->clear();
+        m_canvas->update();
         return;
     }
     std::int64_t calls = 0;
@@ -696,8 +777,8 @@ void TraceGraphView::updateSummary()
 
 void TraceGraphView::clickAt(const QPointF &scenePoint)
 {
-    const TraceGraph *g = graph();
-    const TraceGraphScene *s = scene();
+    const TraceGraphScene *s = readyScene();
+    const TraceGraph *g = readyGraph();
     if (!g || !s)
         return;
     const int node = s->nodeAt(scenePoint);
@@ -713,8 +794,8 @@ void TraceGraphView::clickAt(const QPointF &scenePoint)
 
 QString TraceGraphView::toolTipAt(const QPointF &scenePoint)
 {
-    const TraceGraph *g = graph();
-    const TraceGraphScene *s = scene();
+    const TraceGraphScene *s = readyScene();
+    const TraceGraph *g = readyGraph();
     if (!g || !s)
         return {};
     const Trace &t = *m_context->trace;
@@ -747,7 +828,7 @@ QString TraceGraphView::toolTipAt(const QPointF &scenePoint)
 TraceGraphPainter::Marks TraceGraphView::marks()
 {
     TraceGraphPainter::Marks m;
-    const TraceGraph *g = graph();
+    const TraceGraph *g = readyGraph();
     if (!g)
         return m;
     if (m_matchesDirty) {

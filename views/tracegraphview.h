@@ -4,6 +4,7 @@
 #include "traceviewpage.h"
 
 #include <QColor>
+#include <QFuture>
 #include <QFont>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -17,6 +18,7 @@
 
 class QComboBox;
 class QLabel;
+class QMutex;
 class QPainter;
 
 namespace td {
@@ -101,25 +103,45 @@ public:
 
     bool byOperation() const { return m_byOperation; }
     void setByOperation(bool byOperation);
-    // The graph and its layout for the current mode, built if needed (done when shown; tests may ask).
+    // The graph and its layout for the current mode, built now if needed (waiting for a layout under way);
+    // for exports and tests. On screen the layout runs in the background (readyScene).
     const TraceGraph *graph();
     const TraceGraphScene *scene();
+    // The laid-out graph when it is ready; otherwise starts laying it out on a worker thread (Graphviz dot
+    // takes seconds on a dense graph of a large trace) and returns null. layoutFinished() says when it came.
+    const TraceGraphScene *readyScene();
+    bool isLayingOut() const;
+    // Held while Graphviz runs (it is not reentrant); a test holds it to show the GUI thread stays free.
+    static QMutex &graphvizLock();
     QWidget *canvas() const;
     QComboBox *modeBox() const { return m_mode; }
     // Where a node is drawn in the canvas's coordinates.
     QRectF nodeRectOnCanvas(int node);
     void fitToView();
 
+signals:
+    // A background layout of the current mode arrived; the canvas shows it.
+    void layoutFinished();
+
 protected:
     void showEvent(QShowEvent *event) override;
 
 private:
     friend class TraceGraphCanvas;
+    struct LaidOut
+    {
+        TraceGraph graph;
+        TraceGraphScene scene;
+    };
     struct Cache
     {
         std::optional<TraceGraph> graph;
         std::optional<TraceGraphScene> scene;
+        QFuture<LaidOut> pending; // a layout under way on a worker thread
     };
+    // A finished background layout of this slot of m_cache goes into the cache.
+    void takeLayout(int slot);
+    const TraceGraph *readyGraph();
     Cache &current() { return m_cache[m_byOperation ? 1 : 0]; }
     void updateSummary();
     void clickAt(const QPointF &scenePoint);
@@ -130,6 +152,7 @@ private:
     QComboBox *m_mode;
     QLabel *m_summary;
     std::array<Cache, 2> m_cache;
+    std::uint64_t m_generation = 0; // bumped by a new trace: a layout started before it is dropped
     bool m_byOperation = false;
     int m_highlightNode = -1;
     int m_highlightEdge = -1;
