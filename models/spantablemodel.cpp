@@ -333,6 +333,34 @@ QModelIndex SpanTableFilter::indexForSpan(std::int32_t spanIndex, int column) co
     return mapFromSource(m->index(row, column));
 }
 
+bool SpanTableFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const SpanTableModel *m = table();
+    if (!m || !m->trace() || left.column() != right.column())
+        return QSortFilterProxyModel::lessThan(left, right);
+    const std::int32_t a = m->spanAtRow(left.row()), b = m->spanAtRow(right.row());
+    if (a < 0 || b < 0)
+        return QSortFilterProxyModel::lessThan(left, right);
+    const Span &x = m->trace()->spans()[static_cast<std::size_t>(a)];
+    const Span &y = m->trace()->spans()[static_cast<std::size_t>(b)];
+    switch (left.column()) {
+    case SpanTableModel::Start: return x.startUs < y.startUs;
+    case SpanTableModel::Duration: return x.durationUs < y.durationUs;
+    case SpanTableModel::SelfTime: return x.selfTimeUs < y.selfTimeUs;
+    case SpanTableModel::Error: return x.isError() < y.isError();
+    case SpanTableModel::Service:
+        if (x.service == y.service)
+            return false;
+        break;
+    case SpanTableModel::Operation:
+        if (x.name == y.name)
+            return false;
+        break;
+    default: break;
+    }
+    return QString::compare(m->cellText(a, left.column()), m->cellText(b, left.column()), sortCaseSensitivity()) < 0;
+}
+
 bool SpanTableFilter::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     Q_UNUSED(sourceParent)

@@ -92,6 +92,9 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    // Time and error columns compare the spans' numbers directly (no QVariant per comparison: a million
+    // rows sort in a fraction of the time); text columns compare the cell text.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     SpanTableModel *table() const;
