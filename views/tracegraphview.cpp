@@ -241,10 +241,17 @@ TraceGraphScene layOutTraceGraph(const Trace &trace, const TraceGraph &graph, co
         set(n, "height", inches(nodeSizes[k].height()));
         gvNodes.push_back(n);
     }
+    // dot lays an edge label out as an extra node of its own: on a dense graph (a synthetic trace where every
+    // service calls every other has 400 edges) labels make the layout seconds long and the picture a tangle
+    // of reserved boxes. Beyond this many edges the calls are told by the tooltips and the click only.
+    const bool labelled = scene.edges.size() <= TraceGraphScene::maxLabelledEdges;
     std::vector<Agedge_t *> gvEdges;
     for (std::size_t k = 0; k < scene.edges.size(); ++k) {
         const TraceGraphEdge &e = graph.edges()[k];
         Agedge_t *edge = agedge(g, gvNodes.at(static_cast<std::size_t>(e.from)), gvNodes.at(static_cast<std::size_t>(e.to)), nullptr, 1);
+        gvEdges.push_back(edge);
+        if (!labelled)
+            continue;
         // Graphviz sizes a label by its own estimate of a font's widths: a run of 'n' (0.556 em in its
         // Helvetica table) as wide as our measured label, one line per line, reserves the room we draw in.
         const qreal fontSize = 10;
@@ -255,7 +262,6 @@ TraceGraphScene layOutTraceGraph(const Trace &trace, const TraceGraph &graph, co
         set(edge, "fontname", "Helvetica");
         set(edge, "fontsize", QByteArray::number(fontSize, 'f', 1));
         set(edge, "label", reserve);
-        gvEdges.push_back(edge);
     }
 
     if (gvLayout(gvc, g, "dot") != 0) {

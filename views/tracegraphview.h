@@ -54,6 +54,9 @@ struct TraceGraphScene
         QRectF labelRect; // centred where Graphviz placed the label
         QString label, errors;
     };
+    // More edges than this are laid out without room for their labels (see layOutTraceGraph).
+    static constexpr std::size_t maxLabelledEdges = 80;
+
     std::vector<Node> nodes; // as TraceGraph::nodes()
     std::vector<Edge> edges; // as TraceGraph::edges()
     QRectF bounds;
