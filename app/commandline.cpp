@@ -25,6 +25,7 @@
 #include <QFileInfo>
 #include <QIcon>
 #include <QMessageBox>
+#include <QThreadPool>
 #include <QTimer>
 #include <QEventLoop>
 #include <QSaveFile>
@@ -670,6 +671,11 @@ int runTraceDesk(int argc, char **argv)
         // Grab once the trace is on screen and the first paint is done, then quit.
         const auto grabAndQuit = [&window, &screenshot, &exitCode] {
             QTimer::singleShot(300, &window, [&window, &screenshot, &exitCode] {
+                // Work still running in the background (a trace graph's layout, the analysis) lands first,
+                // so the picture shows the view as the user sees it a moment later.
+                QThreadPool::globalInstance()->waitForDone(60000);
+                QCoreApplication::sendPostedEvents();
+                QCoreApplication::processEvents();
                 if (!window.grab().save(screenshot)) {
                     printErr(QStringLiteral("could not write %1").arg(screenshot));
                     exitCode = 3;

@@ -739,6 +739,18 @@
         <source>--compare needs two FILEs: A (before) and B (after)</source>
         <translation>--compare 需要两个文件：A（之前）和 B（之后）</translation>
     </message>
+    <message>
+        <source>TraceDesk cannot start: the bundled %1 (%2). The installation is damaged; reinstall TraceDesk.</source>
+        <translation>TraceDesk 无法启动：内置的%1（%2）。安装已损坏，请重新安装 TraceDesk。</translation>
+    </message>
+    <message>
+        <source>Open the window at this size (e.g. 1920x1080) instead of the remembered one; with --screenshot, pictures of a known size.</source>
+        <translation>以此尺寸（如 1920x1080）打开窗口，而不是记住的尺寸；与 --screenshot 一起使用可得到固定尺寸的截图。</translation>
+    </message>
+    <message>
+        <source>--window-size is WIDTHxHEIGHT in pixels (400x300 to 10000x10000), e.g. 1920x1080, not &quot;%1&quot;</source>
+        <translation>--window-size 应为以像素计的 宽x高（400x300 到 10000x10000），例如 1920x1080，而不是“%1”</translation>
+    </message>
 </context>
 <context>
     <name>td::CompareTreeModel</name>
@@ -4076,6 +4088,14 @@ Total: %5</source>
         <translation>%1 → %2
 调用：%3，错误：%4
 总计：%5</translation>
+    </message>
+    <message>
+        <source>Laying out the graph…</source>
+        <translation>正在布局图…</translation>
+    </message>
+    <message>
+        <source>Laying out the graph with Graphviz…</source>
+        <translation>正在用 Graphviz 布局图…</translation>
     </message>
 </context>
 <context>
