@@ -33,6 +33,22 @@ void SpanTableModel::setTrace(TracePtr trace)
     endResetModel();
 }
 
+void SpanTableModel::setShowRawTimes(bool raw)
+{
+    if (raw == m_raw)
+        return;
+    m_raw = raw;
+    if (!m_rows.empty())
+        emit dataChanged(index(0, Start), index(static_cast<int>(m_rows.size()) - 1, Start));
+}
+
+std::int64_t SpanTableModel::startOffsetUs(const Span &span) const
+{
+    if (!m_trace)
+        return 0;
+    return (m_raw ? span.rawStartUs : span.startUs) - m_trace->startUs();
+}
+
 void SpanTableModel::setTagColumns(const QStringList &keys)
 {
     if (keys == m_tagKeys)
@@ -108,7 +124,7 @@ QString SpanTableModel::cellText(std::int32_t spanIndex, int column) const
     switch (column) {
     case Service: return m_trace->qstr(s.service);
     case Operation: return m_trace->qstr(s.name);
-    case Start: return SpanTreeModel::formatDuration(static_cast<double>(s.startUs - m_trace->startUs()));
+    case Start: return SpanTreeModel::formatDuration(static_cast<double>(startOffsetUs(s)));
     case Duration: return SpanTreeModel::formatDuration(static_cast<double>(s.durationUs));
     case SelfTime: return SpanTreeModel::formatDuration(static_cast<double>(s.selfTimeUs));
     case Error: return s.isError() ? QCoreApplication::translate("td::SpanTableModel", "Error") : QString();
@@ -150,7 +166,7 @@ QVariant SpanTableModel::data(const QModelIndex &index, int role) const
         return s.isError();
     case SortRole:
         switch (index.column()) {
-        case Start: return static_cast<qlonglong>(s.startUs);
+        case Start: return static_cast<qlonglong>(startOffsetUs(s));
         case Duration: return static_cast<qlonglong>(s.durationUs);
         case SelfTime: return static_cast<qlonglong>(s.selfTimeUs);
         case Error: return s.isError() ? 1 : 0;
@@ -344,7 +360,7 @@ bool SpanTableFilter::lessThan(const QModelIndex &left, const QModelIndex &right
     const Span &x = m->trace()->spans()[static_cast<std::size_t>(a)];
     const Span &y = m->trace()->spans()[static_cast<std::size_t>(b)];
     switch (left.column()) {
-    case SpanTableModel::Start: return x.startUs < y.startUs;
+    case SpanTableModel::Start: return m->startOffsetUs(x) < m->startOffsetUs(y);
     case SpanTableModel::Duration: return x.durationUs < y.durationUs;
     case SpanTableModel::SelfTime: return x.selfTimeUs < y.selfTimeUs;
     case SpanTableModel::Error: return x.isError() < y.isError();

@@ -36,6 +36,13 @@ public:
     void setTagColumns(const QStringList &keys);
     const QStringList &tagColumns() const { return m_tagKeys; }
 
+    // Raw (as recorded) or adjusted (clock skew corrected, the default) start times in the Start column,
+    // as the timeline's Raw/Adjusted switch; a change updates that column (a table sorted by it re-sorts).
+    void setShowRawTimes(bool raw);
+    bool showRawTimes() const { return m_raw; }
+    // The start shown for a span: µs from the trace start, raw or adjusted.
+    std::int64_t startOffsetUs(const Span &span) const;
+
     // The row of a span, or -1 (a placeholder, or not in the trace).
     int rowForSpan(std::int32_t spanIndex) const;
     std::int32_t spanAtRow(int row) const;
@@ -65,6 +72,7 @@ private:
     std::vector<char> m_tagKeyFound;
     StrId m_componentKey = 0;
     bool m_hasComponentKey = false;
+    bool m_raw = false;
 
     void resolveKeys();
 };

@@ -140,6 +140,7 @@ void SpanTableView::traceChanged()
 
 void SpanTableView::marksChanged()
 {
+    m_model->setShowRawTimes(m_context->showRawTimes);
     m_table->viewport()->update();
 }
 
@@ -184,6 +185,7 @@ void SpanTableView::ensureBuilt()
         m_service->setCurrentIndex(keep >= 0 ? keep : 0);
     }
     m_model->setTrace(trace);
+    m_model->setShowRawTimes(m_context->showRawTimes);
     applyFilter();
     if (m_context->time)
         onSelectedSpanChanged(m_context->time->selectedSpan());
@@ -300,13 +302,14 @@ public:
     {
         m_model.setTrace(source.trace);
         m_model.setTagColumns(source.tableTagColumns);
+        m_model.setShowRawTimes(source.showRawTimes);
         if (source.items.empty()) {
             // Without the page's order (headless): by start, as the trace ran.
             for (int r = 0; r < m_model.rowCount(); ++r)
                 m_spans.push_back(m_model.spanAtRow(r));
             const Trace &t = *source.trace;
-            std::stable_sort(m_spans.begin(), m_spans.end(), [&t](std::int32_t a, std::int32_t b) {
-                return t.span(static_cast<std::size_t>(a)).startUs < t.span(static_cast<std::size_t>(b)).startUs;
+            std::stable_sort(m_spans.begin(), m_spans.end(), [this, &t](std::int32_t a, std::int32_t b) {
+                return m_model.startOffsetUs(t.span(static_cast<std::size_t>(a))) < m_model.startOffsetUs(t.span(static_cast<std::size_t>(b)));
             });
         } else {
             for (const std::int32_t i : source.items)
