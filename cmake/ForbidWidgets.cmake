@@ -1,5 +1,7 @@
 # models/ is plain C++ and Qt Core: any Qt Widgets header included there must fail the build.
 # We shadow every QtWidgets header with one that stops with #error, searched before the system's.
+# Qt GUI is not linked at all (so its headers are not on the include path): colours, fonts and
+# pictures belong to views/.
 function(tracedesk_forbid_widgets target)
     get_target_property(_incs Qt6::Widgets INTERFACE_INCLUDE_DIRECTORIES)
     set(_widgets_dir "")
@@ -25,6 +27,9 @@ function(tracedesk_forbid_widgets target)
     foreach(_lib IN LISTS _libs)
         if(_lib MATCHES "Widgets")
             message(FATAL_ERROR "${target} links ${_lib}: models/ must not depend on Qt Widgets")
+        endif()
+        if(_lib MATCHES "Qt6::Gui")
+            message(FATAL_ERROR "${target} links ${_lib}: models/ must not depend on Qt GUI")
         endif()
     endforeach()
 endfunction()
