@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QTest>
 #include <QXmlStreamReader>
 
@@ -178,6 +179,27 @@ private slots:
         QVERIFY(file.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))));
         // Strings of helpers in free functions are filed under "td" by lupdate; they are found all the same.
         QVERIFY(QCoreApplication::translate("td::IncidentSummary", "Critical path") != QLatin1String("Critical path"));
+    }
+
+    // Each test starts in English, whatever the one before installed.
+    void cleanup()
+    {
+        QCOMPARE(installTranslations(QCoreApplication::instance(), QStringLiteral("en")), QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("td::MainWindow", "&File"), QStringLiteral("&File"));
+    }
+
+    // Going back from Chinese to English takes the Chinese translators out: the UI is English again.
+    void switchingBackToEnglish()
+    {
+        QCOMPARE(installTranslations(QCoreApplication::instance(), QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
+        QVERIFY(QCoreApplication::translate("td::MainWindow", "&File") != QLatin1String("&File"));
+        QCOMPARE(installTranslations(QCoreApplication::instance(), QStringLiteral("en_GB")), QStringLiteral("en"));
+        QCOMPARE(QCoreApplication::translate("td::MainWindow", "&File"), QStringLiteral("&File"));
+        QCOMPARE(QLocale().language(), QLocale::English);
+        // Twice Chinese is one set of translators, not two.
+        installTranslations(QCoreApplication::instance(), QStringLiteral("zh_CN"));
+        installTranslations(QCoreApplication::instance(), QStringLiteral("zh_CN"));
+        QVERIFY(QCoreApplication::instance()->findChildren<QTranslator *>(QString(), Qt::FindDirectChildrenOnly).size() <= 2);
     }
 
     void englishNeedsNoTranslation()
