@@ -212,6 +212,26 @@ private slots:
         QCOMPARE(id(*t, f.spans.selectedSpan()), QStringLiteral("q3"));
     }
 
+    // Every table of the dock keeps Qt's model rules through a trace, a regrouping and the next trace.
+    void everyTableIsASoundModel()
+    {
+        Fixture f;
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (QTableView *table : {f.analysis.slowerTable(), f.analysis.statisticsTable(), f.analysis.repeatedTable(),
+                                  f.analysis.errorsTable()}) {
+            QVERIFY(table && table->model());
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+        }
+        QVERIFY(f.load(sampleTrace()));
+        QVERIFY(f.analysis.statisticsTable()->model()->rowCount() > 0);
+        f.analysis.setStatisticsGrouping(GroupBy::Service);
+        f.analysis.statisticsTable()->sortByColumn(2, Qt::DescendingOrder);
+        const LoadResult yelp = loadTraceFile(QStringLiteral(TRACEDESK_TEST_DATA "/realworld/openzipkin__zipkin/zipkin-lens_testdata_yelp.json"));
+        QVERIFY(yelp.trace);
+        QVERIFY(f.load(yelp.trace));
+        QVERIFY(f.analysis.statisticsTable()->model()->rowCount() > 0);
+    }
+
     void statisticsTableMatchesHandComputedValues()
     {
         Fixture f;

@@ -6,6 +6,7 @@
 #include "tracebuilder.h"
 #include "traceloader.h"
 
+#include <QAbstractItemModelTester>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QtTest>
@@ -28,6 +29,31 @@ class TestSpanView : public QObject
 {
     Q_OBJECT
 private slots:
+    // The tree's filter proxy keeps Qt's model rules through searches, "Only matches", folding and new traces.
+    void filterProxyIsASoundModel()
+    {
+        SpanView view;
+        QAbstractItemModelTester tester(view.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const TracePtr sample = load(samplePath);
+        QVERIFY(sample);
+        view.setTrace(sample);
+        view.expandAll();
+        QCOMPARE(view.setSearchText(QStringLiteral("trident-service")), 2);
+        view.setShowOnlyMatches(true);
+        QVERIFY(view.proxyModel()->rowCount() > 0);
+        view.setSearchText(QStringLiteral("no-such-thing-anywhere"));
+        view.setShowOnlyMatches(false);
+        view.setFoldRepeatedCalls(true);
+        view.setFoldRepeatedCalls(false);
+        const TracePtr other = load(QStringLiteral(TRACEDESK_TEST_DATA "/realworld/openzipkin__zipkin/zipkin-lens_testdata_yelp.json"));
+        QVERIFY(other);
+        view.setTrace(other);
+        view.setSearchText(QStringLiteral("mobile_api"));
+        view.setShowOnlyMatches(true);
+        view.setTrace(nullptr);
+        QCOMPARE(view.proxyModel()->rowCount(), 0);
+    }
+
     void searchFindsAndCounts_data()
     {
         QTest::addColumn<QString>("text");
