@@ -8,6 +8,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QSignalSpy>
 #include <QScrollBar>
 #include <QtTest>
 
@@ -52,6 +54,65 @@ private slots:
         view.setShowOnlyMatches(true);
         view.setTrace(nullptr);
         QCOMPARE(view.proxyModel()->rowCount(), 0);
+    }
+
+    // On a large trace typing searches once the typing pauses, on a worker thread: the keys return at once
+    // with nothing marked yet, one search runs for the whole word, and its matches equal a direct search.
+    // A search asked for directly, or a new trace, drops the one waiting.
+    void typingSearchesInTheBackground()
+    {
+        const std::size_t n = SpanView::asyncSearchSpans + 5000;
+        std::string json = "[";
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string id = std::to_string(i + 1);
+            json += (i ? "," : "") + std::string("{\"traceId\":\"1\",\"id\":\"") + id + "\"";
+            if (i > 0)
+                json += ",\"parentId\":\"" + std::to_string((i - 1) / 8 + 1) + "\"";
+            json += ",\"name\":\"" + std::string(i % 97 == 0 ? "needle-" : "op-") + id + "\",\"timestamp\":"
+                    + std::to_string(1000000 + i) + ",\"duration\":10,\"localEndpoint\":{\"serviceName\":\"svc-"
+                    + std::to_string(i % 7) + "\"}}";
+        }
+        json += "]";
+        const LoadResult r = loadTraceBytes(std::make_shared<const std::string>(std::move(json)), QStringLiteral("big.json"));
+        QVERIFY2(r.trace, qPrintable(r.error));
+        QCOMPARE(r.trace->spanCount(), n);
+
+        SpanView view;
+        view.setTrace(r.trace);
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        auto *edit = view.findChild<QLineEdit *>(QStringLiteral("spanSearch"));
+        QVERIFY(edit);
+        QSignalSpy finished(&view, &SpanView::searchFinished);
+        QTest::keyClicks(edit, QStringLiteral("needle"));
+        QVERIFY(view.isSearching());
+        QCOMPARE(view.matchCount(), 0);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(!view.isSearching());
+        const std::vector<std::int32_t> direct = findSpans(*r.trace, QStringLiteral("needle"));
+        QCOMPARE(direct.size(), (n + 96) / 97);
+        QCOMPARE(view.matches(), direct);
+        QVERIFY(view.context().isMatch(direct.front()));
+
+        // Typing, then a search asked for directly: the direct one's matches stand, nothing waits.
+        QTest::keyClicks(edit, QStringLiteral("-1"));
+        QVERIFY(view.isSearching());
+        QCOMPARE(view.setSearchText(QStringLiteral("svc-3")), static_cast<int>(findSpans(*r.trace, QStringLiteral("svc-3")).size()));
+        QVERIFY(!view.isSearching());
+        // Typing, then another trace: the search is dropped with the old trace.
+        QTest::keyClicks(edit, QStringLiteral("x"));
+        QVERIFY(view.isSearching());
+        view.setTrace(load(samplePath));
+        QVERIFY(!view.isSearching());
+        QCOMPARE(view.matchCount(), 0);
+        // A small trace searches as the keys come.
+        edit->clear();
+        QTest::keyClicks(edit, QStringLiteral("trident"));
+        QVERIFY(!view.isSearching());
+        QCOMPARE(view.matchCount(), 2);
     }
 
     void searchFindsAndCounts_data()

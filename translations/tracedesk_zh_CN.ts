@@ -3126,6 +3126,10 @@ B：%2</translation>
         <source>%1 (key %2)</source>
         <translation>%1（按键 %2）</translation>
     </message>
+    <message>
+        <source>searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
 </context>
 <context>
     <name>td::SpansApiClient</name>

@@ -4,7 +4,7 @@
 
 namespace td {
 
-std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text)
+std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text, const std::atomic<bool> *cancel)
 {
     std::vector<std::int32_t> found;
     const QString needle = text.trimmed();
@@ -22,7 +22,10 @@ std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text)
             h = trace.qstr(id).contains(needle, Qt::CaseInsensitive) ? 1 : 0;
         return h == 1;
     };
+    std::size_t seen = 0;
     for (const std::int32_t i : trace.preorder()) {
+        if (cancel && (++seen & 4095) == 0 && cancel->load(std::memory_order_relaxed))
+            return found;
         const Span &s = trace.span(static_cast<std::size_t>(i));
         bool m = matches(s.name) || matches(s.service);
         for (auto t = trace.tagsBegin(s); !m && t != trace.tagsEnd(s); ++t)

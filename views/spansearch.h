@@ -5,12 +5,14 @@
 #include <QSortFilterProxyModel>
 #include <QString>
 
+#include <atomic>
 #include <vector>
 
 namespace td {
 
 // Spans whose name, service, tag key or tag value contains text (case-insensitive), in tree order.
-std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text);
+// Stops early, returning what it found so far, once *cancel is set (a background search superseded).
+std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text, const std::atomic<bool> *cancel = nullptr);
 
 // Sorts the span tree by the model's SortRole and, when asked, shows only the matches and their ancestors.
 class SpanFilterProxy : public QSortFilterProxyModel

@@ -25,7 +25,10 @@
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QToolButton>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace td {
 
@@ -66,6 +69,7 @@ SpanView::SpanView(QWidget *parent)
     m_searchEdit->setPlaceholderText(tr("Find spans by name, service, tag key or value"));
     m_searchEdit->setClearButtonEnabled(true);
     m_searchCount = new QLabel(m_searchBar);
+    m_searchTimer = new QTimer(this);
     m_searchCount->setTextFormat(Qt::PlainText);
     auto *prev = new QToolButton(m_searchBar);
     prev->setArrowType(Qt::UpArrow);
@@ -85,7 +89,10 @@ SpanView::SpanView(QWidget *parent)
     searchLayout->addWidget(m_onlyMatches);
     searchLayout->addWidget(close);
     m_searchBar->hide();
-    connect(m_searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) { setSearchText(text); });
+    connect(m_searchEdit, &QLineEdit::textChanged, this, &SpanView::typeSearch);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(searchPauseMs);
+    connect(m_searchTimer, &QTimer::timeout, this, &SpanView::startBackgroundSearch);
     connect(m_searchEdit, &QLineEdit::returnPressed, this, &SpanView::findNext);
     connect(prev, &QToolButton::clicked, this, &SpanView::findPrevious);
     connect(next, &QToolButton::clicked, this, &SpanView::findNext);
@@ -163,6 +170,7 @@ void SpanView::setTrace(TracePtr trace)
     m_context.palette.setTrace(trace);
     const std::size_t n = trace ? trace->spanCount() : 0;
     m_context.onSelectedPath.assign(n, 0);
+    cancelBackgroundSearch(); // its matches would be of the old trace
     m_context.matches.assign(n, 0);
     m_matchList.clear();
     m_currentMatch = -1;
@@ -355,8 +363,65 @@ int SpanView::setSearchText(const QString &text)
         const QSignalBlocker block(m_searchEdit);
         m_searchEdit->setText(text);
     }
+    cancelBackgroundSearch();
+    applySearch(m_context.trace ? findSpans(*m_context.trace, text) : std::vector<std::int32_t>{});
+    return matchCount();
+}
+
+void SpanView::typeSearch(const QString &text)
+{
+    if (!m_context.trace || m_context.trace->spanCount() <= asyncSearchSpans || text.trimmed().isEmpty()) {
+        setSearchText(text);
+        return;
+    }
+    // A large trace: wait for a pause in the typing, then search in the background.
+    cancelBackgroundSearch();
+    m_searching = true;
+    m_searchCount->setText(tr("searching…"));
+    m_searchTimer->start();
+}
+
+bool SpanView::isSearching() const
+{
+    return m_searching;
+}
+
+void SpanView::cancelBackgroundSearch()
+{
+    m_searchTimer->stop();
+    ++m_searchGeneration;
+    if (m_searchCancel)
+        m_searchCancel->store(true);
+    m_searchCancel.reset();
+    m_searching = false;
+}
+
+void SpanView::startBackgroundSearch()
+{
+    if (!m_context.trace)
+        return;
+    const std::uint64_t generation = ++m_searchGeneration;
+    m_searchCancel = std::make_shared<std::atomic<bool>>(false);
+    m_searching = true;
+    // The worker holds its own references: the immutable trace, the text and the cancel flag.
+    auto watcher = new QFutureWatcher<std::vector<std::int32_t>>(this);
+    connect(watcher, &QFutureWatcher<std::vector<std::int32_t>>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_searchGeneration)
+            return; // superseded by newer typing, another search or another trace
+        m_searchCancel.reset();
+        m_searching = false;
+        applySearch(watcher->future().takeResult());
+    });
+    watcher->setFuture(QtConcurrent::run([trace = m_context.trace, text = m_searchEdit->text(), cancel = m_searchCancel] {
+        return findSpans(*trace, text, cancel.get());
+    }));
+}
+
+void SpanView::applySearch(std::vector<std::int32_t> found)
+{
     std::fill(m_context.matches.begin(), m_context.matches.end(), 0);
-    m_matchList = m_context.trace ? findSpans(*m_context.trace, text) : std::vector<std::int32_t>{};
+    m_matchList = std::move(found);
     for (const std::int32_t i : m_matchList)
         m_context.matches[static_cast<std::size_t>(i)] = 1;
     m_currentMatch = -1;
@@ -366,7 +431,7 @@ int SpanView::setSearchText(const QString &text)
     updateSearchLabel();
     m_tree->viewport()->update();
     marksChanged();
-    return matchCount();
+    emit searchFinished(matchCount());
 }
 
 void SpanView::highlightSpans(const std::vector<std::int32_t> &spans)

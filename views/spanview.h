@@ -8,10 +8,14 @@
 
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
+
 #include <array>
 
 class QCheckBox;
 class QLabel;
+class QTimer;
 class QLineEdit;
 class QStackedWidget;
 class QTabBar;
@@ -59,8 +63,16 @@ public:
     bool showCriticalPath() const { return m_context.showCriticalPath; }
     bool showRawTimes() const { return m_context.showRawTimes; }
 
-    // Search over span names, services, tag keys and values; returns the number of matching spans.
+    // Search over span names, services, tag keys and values; returns the number of matching spans. Runs now
+    // (and drops a search typed before that has not finished).
     int setSearchText(const QString &text);
+    // What typing in the search box does: the search at once on a small trace; on a large one (more than
+    // asyncSearchSpans spans) a pause of searchPauseMs after the last key, then the search on a worker
+    // thread, a newer one cancelling it. searchFinished() says when its matches are marked.
+    void typeSearch(const QString &text);
+    bool isSearching() const;
+    static constexpr std::size_t asyncSearchSpans = 20000;
+    static constexpr int searchPauseMs = 200;
     int matchCount() const { return static_cast<int>(m_matchList.size()); }
     const std::vector<std::int32_t> &matches() const { return m_matchList; }
     // Marks these spans like search matches (F3 steps through them) and selects the first; the analysis
@@ -99,6 +111,8 @@ public slots:
     void setShowOnlyMatches(bool only);
 
 signals:
+    // The matches of a search are marked (after setSearchText, or when a background search came back).
+    void searchFinished(int matches);
     void currentViewChanged(td::TraceViewKind kind);
     void spanSelected(std::int32_t spanIndex);
     // Enter or double-click: the user wants the details.
@@ -109,6 +123,9 @@ protected:
 
 private:
     void onSelectedSpanChanged(std::int32_t spanIndex);
+    void startBackgroundSearch();
+    void applySearch(std::vector<std::int32_t> found);
+    void cancelBackgroundSearch();
     void updateOverviewMargins();
     void updateSearchLabel();
     void refresh();
@@ -131,6 +148,10 @@ private:
     QWidget *m_searchBar;
     QLineEdit *m_searchEdit;
     QLabel *m_searchCount;
+    QTimer *m_searchTimer;
+    std::uint64_t m_searchGeneration = 0;        // bumped by every search: a background one of an older number is dropped
+    std::shared_ptr<std::atomic<bool>> m_searchCancel; // set to stop the background search under way
+    bool m_searching = false;
     QCheckBox *m_onlyMatches;
     std::vector<std::int32_t> m_matchList;
     int m_currentMatch = -1;
