@@ -1,5 +1,7 @@
 #include "incidentsummary.h"
 
+#include "analysis.h"
+
 #include "redaction.h"
 #include "spantreemodel.h"
 
@@ -130,14 +132,12 @@ QString incidentSummaryMarkdown(const Trace &t, const ExportContext &context, Re
 
     // The sections first, so that the header can say how many values they redacted.
     QString body;
-    std::vector<const Span *> errors, warnings, slow, path;
+    std::vector<const Span *> errors, warnings, path;
     for (const Span *s : spans) {
         if (s->isError())
             errors.push_back(s);
         if (s->isWarning())
             warnings.push_back(s);
-        if (s->hasDurationMoveAvg() && s->durationMoveAvgUs > 0 && static_cast<double>(s->durationUs) > s->durationMoveAvgUs)
-            slow.push_back(s);
         if (s->hasFlag(SpanFlag::CriticalPath))
             path.push_back(s);
     }
@@ -200,19 +200,20 @@ QString incidentSummaryMarkdown(const Trace &t, const ExportContext &context, Re
                          QStringLiteral("%1 %").arg(100.0 * static_cast<double>(s->selfTimeUs) / total, 0, 'f', 1), dur(s->durationUs));
     }
 
-    std::stable_sort(slow.begin(), slow.end(), [](const Span *a, const Span *b) {
-        return static_cast<double>(a->durationUs) / a->durationMoveAvgUs > static_cast<double>(b->durationUs) / b->durationMoveAvgUs;
-    });
+    // The Analysis dock's list, in its order (largest ratio first).
+    const std::vector<SlowSpan> slow = slowerThanUsual(t);
     body += QStringLiteral("\n## ") + tr("Slower than usual (%1)").arg(slow.size()) + QStringLiteral("\n\n");
     if (slow.empty()) {
         body += tr("No span took longer than its usual duration (durationMoveAvg).") + QLatin1Char('\n');
     } else {
         body += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n|---|---|---:|---:|---:|\n")
                     .arg(tr("Span"), tr("Service"), tr("Duration"), tr("Usual (durationMoveAvg)"), tr("Ratio"));
-        for (const Span *s : slow)
+        for (const SlowSpan &slowSpan : slow) {
+            const Span &s = t.span(static_cast<std::size_t>(slowSpan.span));
             body += QStringLiteral("| %1 | %2 | %3 | %4 | %5× |\n")
-                        .arg(spanName(*s), text(s->service), dur(s->durationUs), duration(s->durationMoveAvgUs),
-                             QString::number(static_cast<double>(s->durationUs) / s->durationMoveAvgUs, 'f', 2));
+                        .arg(spanName(s), text(s.service), dur(slowSpan.durationUs), duration(slowSpan.usualUs),
+                             QString::number(slowSpan.ratio, 'f', 2));
+        }
     }
 
     body += QStringLiteral("\n## ") + tr("Critical path") + QStringLiteral("\n\n");
