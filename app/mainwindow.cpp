@@ -246,8 +246,11 @@ void MainWindow::createDocks()
             view->setFoldRepeatedCalls(m_analysis->foldRepeatedCalls());
     });
     connect(m_analysis, &AnalysisView::foldRepeatedCallsChanged, this, [this](bool fold) {
-        if (SpanView *view = spanView())
-            view->setFoldRepeatedCalls(fold);
+        if (SpanView *view = spanView()) {
+            // The dock has found the groups already when its analysis is of this trace.
+            const TraceAnalysis &done = m_analysis->analysis();
+            view->setFoldRepeatedCalls(fold, done.trace && done.trace == view->trace() ? &done.repeated : nullptr);
+        }
     });
     connect(m_analysis, &AnalysisView::spanSelected, this, [this](std::int32_t span) {
         if (SpanView *view = spanView())

@@ -357,7 +357,8 @@ private slots:
 
         // Folding: the group becomes the row of its first call, marked x3; the other calls are hidden.
         QSignalSpy foldChanged(&f.analysis, &AnalysisView::foldRepeatedCallsChanged);
-        QObject::connect(&f.analysis, &AnalysisView::foldRepeatedCallsChanged, &f.spans, &SpanView::setFoldRepeatedCalls);
+        QObject::connect(&f.analysis, &AnalysisView::foldRepeatedCallsChanged, &f.spans,
+                         [&f](bool fold) { f.spans.setFoldRepeatedCalls(fold, &f.analysis.analysis().repeated); });
         const QModelIndex root = f.spans.viewIndex(t->findSpan("r"));
         QAbstractItemModel *tree = f.spans.proxyModel();
         QCOMPARE(tree->rowCount(root), 4);

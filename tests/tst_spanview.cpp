@@ -1,3 +1,4 @@
+#include "analysis.h"
 #include "spansearch.h"
 #include "spantreemodel.h"
 #include "spantreeview.h"
@@ -113,6 +114,31 @@ private slots:
         QTest::keyClicks(edit, QStringLiteral("trident"));
         QVERIFY(!view.isSearching());
         QCOMPARE(view.matchCount(), 2);
+    }
+
+    // Folding takes the groups it is handed (the Analysis dock's) rather than finding them again; without
+    // any it finds the repeated calls itself.
+    void foldingUsesTheGroupsItIsGiven()
+    {
+        SpanView view;
+        const TracePtr t = load(samplePath);
+        QVERIFY(t);
+        view.setTrace(t);
+        // Two children of the root, not repeated calls at all: folded because the list says so.
+        const Span &root = t->span(static_cast<std::size_t>(t->roots().front()));
+        QVERIFY(root.childCount >= 2);
+        const std::int32_t first = *t->childrenBegin(root), second = *(t->childrenBegin(root) + 1);
+        RepeatedGroup given;
+        given.parent = t->roots().front();
+        given.spans = {first, second};
+        const std::vector<RepeatedGroup> groups{given};
+        view.setFoldRepeatedCalls(true, &groups);
+        QCOMPARE(view.context().foldCountOf(first), 2);
+        QVERIFY(view.context().folded[static_cast<std::size_t>(second)]);
+        // Found here: the sample's own repeated calls (none between those two).
+        view.setFoldRepeatedCalls(true);
+        QCOMPARE(view.context().foldCountOf(first), 0);
+        QVERIFY(!view.context().folded[static_cast<std::size_t>(second)]);
     }
 
     void searchFindsAndCounts_data()

@@ -453,7 +453,7 @@ void SpanView::highlightSpans(const std::vector<std::int32_t> &spans)
         findNext();
 }
 
-void SpanView::setFoldRepeatedCalls(bool fold)
+void SpanView::setFoldRepeatedCalls(bool fold, const std::vector<RepeatedGroup> *groups)
 {
     m_foldRepeated = fold;
     m_context.foldCount.clear();
@@ -463,7 +463,16 @@ void SpanView::setFoldRepeatedCalls(bool fold)
         m_context.foldCount.assign(t.spanCount(), 0);
         m_context.folded.assign(t.spanCount(), 0);
         std::vector<std::int32_t> stack;
-        for (const RepeatedGroup &g : repeatedCalls(t)) {
+        std::vector<RepeatedGroup> found;
+        if (!groups) {
+            found = repeatedCalls(t);
+            groups = &found;
+        }
+        for (const RepeatedGroup &g : *groups) {
+            if (g.spans.size() < 2 || std::any_of(g.spans.begin(), g.spans.end(), [&t](std::int32_t i) {
+                    return i < 0 || static_cast<std::size_t>(i) >= t.spanCount();
+                }))
+                continue;
             m_context.foldCount[static_cast<std::size_t>(g.spans.front())] = static_cast<std::int32_t>(g.spans.size());
             // The other calls go with their subtrees: the proxy keeps ancestors of any row it shows.
             stack.assign(g.spans.begin() + 1, g.spans.end());

@@ -22,6 +22,8 @@ class QTabBar;
 
 namespace td {
 
+struct RepeatedGroup;
+
 class ColorLegend;
 class SpanFilterProxy;
 class SpanTreeModel;
@@ -79,7 +81,8 @@ public:
     // views use it for "this service's spans". An empty list clears the marks.
     void highlightSpans(const std::vector<std::int32_t> &spans);
     // Folds each group of repeated calls (analysis.h repeatedCalls) into the row of its first call, marked "×N".
-    void setFoldRepeatedCalls(bool fold);
+    // groups: the repeated calls already found for this trace (the Analysis dock's); null finds them here.
+    void setFoldRepeatedCalls(bool fold, const std::vector<RepeatedGroup> *groups = nullptr);
     bool foldRepeatedCalls() const { return m_foldRepeated; }
 
     QByteArray saveHeaderState() const;
