@@ -540,18 +540,22 @@ QStringList tagKeys(const Trace &trace)
     return keys;
 }
 
-TraceAnalysis analyseTrace(const TracePtr &trace)
+TraceAnalysis analyseTrace(const TracePtr &trace, const std::atomic<bool> *cancel)
 {
     TraceAnalysis a;
     a.trace = trace;
     if (!trace)
         return a;
+    const auto stop = [cancel] { return cancel && cancel->load(std::memory_order_relaxed); };
     // Half of the work beside the other half: the two groupings by operation weigh the most (a row per
     // distinct operation, tens of thousands in a large trace) and go one to each side.
-    const auto second = [&a, &trace] {
-        a.byServiceOperation = aggregate(*trace, GroupBy::ServiceOperation);
-        a.repeated = repeatedCalls(*trace);
-        a.errors = errorSpans(*trace);
+    const auto second = [&a, &trace, &stop] {
+        if (!stop())
+            a.byServiceOperation = aggregate(*trace, GroupBy::ServiceOperation);
+        if (!stop())
+            a.repeated = repeatedCalls(*trace);
+        if (!stop())
+            a.errors = errorSpans(*trace);
     };
     std::future<void> beside;
     if (trace->spanCount() >= 10000) {
@@ -561,16 +565,23 @@ TraceAnalysis analyseTrace(const TracePtr &trace)
             // No thread to be had: everything on this one.
         }
     }
-    a.byService = aggregate(*trace, GroupBy::Service);
-    a.byComponent = aggregate(*trace, GroupBy::Component);
-    a.byOperation = aggregate(*trace, GroupBy::Operation);
-    a.histogram = durationHistogram(*trace);
-    a.slower = slowerThanUsual(*trace);
-    a.tagKeys = tagKeys(*trace);
+    if (!stop())
+        a.byService = aggregate(*trace, GroupBy::Service);
+    if (!stop())
+        a.byComponent = aggregate(*trace, GroupBy::Component);
+    if (!stop())
+        a.byOperation = aggregate(*trace, GroupBy::Operation);
+    if (!stop())
+        a.histogram = durationHistogram(*trace);
+    if (!stop())
+        a.slower = slowerThanUsual(*trace);
+    if (!stop())
+        a.tagKeys = tagKeys(*trace);
     if (beside.valid())
         beside.get(); // rethrows what the other thread threw
     else
         second();
+    a.cancelled = stop();
     return a;
 }
 

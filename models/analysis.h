@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -132,8 +133,12 @@ struct TraceAnalysis
     std::vector<RepeatedGroup> repeated;
     std::vector<ErrorSpan> errors;
     QStringList tagKeys;
+    bool cancelled = false; // stopped early by analyseTrace's cancel flag: incomplete
 };
-TraceAnalysis analyseTrace(const TracePtr &trace);
+
+// Every part of the analysis. Once *cancel is set (a newer trace is shown) the parts not begun are left
+// empty and `cancelled` says so: the caller throws the result away.
+TraceAnalysis analyseTrace(const TracePtr &trace, const std::atomic<bool> *cancel = nullptr);
 
 // The statistics as CSV (RFC 4180, UTF-8, times in µs). Cells that a spreadsheet would read as a formula
 // are prefixed with a quote. Returns false when the device refuses the bytes.

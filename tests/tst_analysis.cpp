@@ -544,6 +544,24 @@ private slots:
         QCOMPARE(row(rows, QStringLiteral("jdbc"))->totalUs, 164000);
         QCOMPARE(row(rows, QStringLiteral("httpclient"))->totalUs, 63000);
     }
+
+    // A cancelled analysis stops before its parts and says so; an uncancelled one is whole.
+    void analysisCanBeCancelled()
+    {
+        const LoadResult r = loadTraceFile(QStringLiteral(TRACEDESK_TEST_DATA "/realworld/openzipkin__zipkin/zipkin-lens_testdata_yelp.json"));
+        QVERIFY(r.trace);
+        std::atomic<bool> cancel{false};
+        const TraceAnalysis whole = analyseTrace(r.trace, &cancel);
+        QVERIFY(!whole.cancelled);
+        QVERIFY(!whole.byService.empty());
+        QVERIFY(!whole.byServiceOperation.empty());
+        cancel = true;
+        const TraceAnalysis stopped = analyseTrace(r.trace, &cancel);
+        QVERIFY(stopped.cancelled);
+        QVERIFY(stopped.byService.empty());
+        QVERIFY(stopped.byServiceOperation.empty());
+        QVERIFY(stopped.tagKeys.isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAnalysis)

@@ -187,6 +187,10 @@ void AnalysisView::setTrace(TracePtr trace)
         return;
     m_trace = std::move(trace);
     ++m_generation;
+    if (m_cancel) {
+        m_cancel->store(true);
+        m_cancel.reset();
+    }
     m_selected = NoIndex;
     // Clear at once: rows of the previous trace would point at spans of another.
     applyAnalysis(TraceAnalysis{});
@@ -200,15 +204,19 @@ void AnalysisView::setTrace(TracePtr trace)
     m_status->setText(tr("Analysing %1 spans…").arg(m_trace->realSpanCount()));
     m_status->show();
     const quint64 generation = m_generation;
+    // The analysis of the trace shown before stops where it is: nobody will look at it.
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto *watcher = new QFutureWatcher<TraceAnalysis>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         if (generation == m_generation)
             applyAnalysis(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([t = m_trace]() {
+    watcher->setFuture(QtConcurrent::run([t = m_trace, cancel = m_cancel]() {
         try {
-            return analyseTrace(t);
+            return analyseTrace(t, cancel.get());
         } catch (...) { // out of memory, say: show an empty analysis rather than lose the program
             TraceAnalysis empty;
             empty.trace = t;

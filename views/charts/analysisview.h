@@ -4,6 +4,9 @@
 
 #include <QWidget>
 
+#include <atomic>
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -84,6 +87,7 @@ private:
     TraceAnalysis m_analysis;
     bool m_ready = false;
     quint64 m_generation = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancel; // set to stop the analysis under way
     std::int32_t m_selected = NoIndex;
 
     QLabel *m_status;
