@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "tagspanel.h"
 #include "redaction.h"
+#include "spandetails.h"
 #include "spantreeview.h"
 #include "spanview.h"
 #include "traceexportrenderer.h"
@@ -128,6 +129,7 @@ private slots:
     void longDetailsRunOverPages();
     void pngIsDrawnAtTwiceTheDensity();
     void headerSaysWhatWasRedacted();
+    void detailsShowTheIPlatformPanelsFields();
     void markdownSummary();
     void viewStateIsExported();
     void visibleScopeKeepsWhatIsShown();
@@ -353,6 +355,31 @@ void TestExport::pngIsDrawnAtTwiceTheDensity()
     QCOMPARE(image.devicePixelRatio(), 2.0);
     options.pixelRatio = 1;
     QCOMPARE(renderExportImage(exportSourceFromTrace(loaded.trace, ExportScope::All, -1), options).width(), 900);
+}
+
+// The export's details of a span list the iplatform fields and notes the panel shows, by the same rules
+// (one builder: the slow call's "actual … usual" note and its warning type, every field the span has).
+void TestExport::detailsShowTheIPlatformPanelsFields()
+{
+    const LoadResult loaded = loadTraceFile(samplePath);
+    QVERIFY(loaded.ok());
+    const std::int32_t slow = loaded.trace->findSpan("7c4d2e9a1b3f5a60");
+    QVERIFY(slow >= 0);
+    const std::vector<IPlatformField> fields = iplatformFields(*loaded.trace, loaded.trace->span(static_cast<std::size_t>(slow)));
+    QVERIFY(fields.size() >= 4);
+    const TraceExportRenderer renderer(exportSourceFromTrace(loaded.trace, ExportScope::All, slow), ExportOptions{});
+    QImage scratch(10, 10, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&scratch);
+    renderer.paintPage(&painter, renderer.wholePage(), renderer.singlePageHeight());
+    const QStringList drawn = renderer.drawnTexts();
+    bool sawNote = false;
+    for (const IPlatformField &f : fields) {
+        QVERIFY2(drawn.contains(QString::fromStdString(f.key)), f.key.c_str());
+        const QString shown = f.value + (f.note.isEmpty() ? QString() : QStringLiteral(" (") + f.note + QLatin1Char(')'));
+        QVERIFY2(drawn.contains(shown), qPrintable(shown));
+        sawNote = sawNote || f.note.contains(QLatin1String("usual"));
+    }
+    QVERIFY(sawNote);
 }
 
 void TestExport::headerSaysWhatWasRedacted()

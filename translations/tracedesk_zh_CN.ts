@@ -3919,10 +3919,6 @@ click to highlight these spans</source>
         <translation>iplatform</translation>
     </message>
     <message>
-        <source> (actual %1 = %2× usual)</source>
-        <translation>（实际 %1 = 平常的 %2 倍）</translation>
-    </message>
-    <message>
         <source>Annotations</source>
         <translation>注解</translation>
     </message>

@@ -3,7 +3,7 @@
 #include <QLocale>
 
 #include "extensionkeys.h"
-#include "iplatformtext.h"
+#include "spandetails.h"
 #include "spanpalette.h"
 #include "spantreemodel.h"
 
@@ -16,7 +16,6 @@
 
 namespace td {
 
-using iplatform::isNone;
 
 IPlatformPanel::IPlatformPanel(QWidget *parent)
     : SpanPanel(parent)
@@ -48,57 +47,9 @@ void IPlatformPanel::showSpan(const TracePtr &trace, std::int32_t spanIndex)
         const Trace &t = *trace;
         const Span &s = t.span(static_cast<std::size_t>(spanIndex));
         const auto &keys = ExtensionKeys::instance();
-        const auto dur = [](double us) { return SpanTreeModel::formatDuration(us); };
-        for (const std::string &key : keys.roleKeys()) {
-            QString value, note;
-            int severity = 0; // 1 warning, 2 failure
-            switch (keys.role(key)) {
-            case ExtensionKeys::Role::Component:
-                value = t.qstr(s.componentName);
-                break;
-            case ExtensionKeys::Role::Succeed:
-                if (s.succeed >= 0)
-                    value = s.succeed ? QStringLiteral("true") : QStringLiteral("false");
-                if (s.succeed == 0) {
-                    note = tr("failed");
-                    severity = 2;
-                }
-                break;
-            case ExtensionKeys::Role::Busisys: value = t.qstr(s.busisys); break;
-            case ExtensionKeys::Role::ServiceInstId: value = t.qstr(s.serviceInstId); break;
-            case ExtensionKeys::Role::DurationMoveAvg:
-                if (s.hasDurationMoveAvg()) {
-                    value = dur(s.durationMoveAvgUs);
-                    const double ratio = s.durationMoveAvgUs > 0 ? static_cast<double>(s.durationUs) / s.durationMoveAvgUs : NAN;
-                    note = std::isnan(ratio) ? tr("actual %1").arg(dur(static_cast<double>(s.durationUs)))
-                                             : tr("actual %1 = %2× usual").arg(dur(static_cast<double>(s.durationUs))).arg(ratio, 0, 'f', 2);
-                    if (s.isWarning())
-                        severity = 1;
-                }
-                break;
-            case ExtensionKeys::Role::WarnPct:
-                value = t.qstr(s.warnPctText);
-                if (!std::isnan(s.warnPct) && s.warnPct > 0 && s.hasDurationMoveAvg())
-                    note = tr("warns above %1").arg(dur(s.durationMoveAvgUs * (1.0 + s.warnPct / 100.0)));
-                break;
-            case ExtensionKeys::Role::WarnType:
-                value = t.qstr(s.warnType);
-                if (!value.isEmpty() && !isNone(value)) {
-                    note = tr("performance warning");
-                    severity = 1;
-                }
-                break;
-            case ExtensionKeys::Role::ExceptionClass:
-                value = t.qstr(s.exceptionClass);
-                if (!value.isEmpty() && !isNone(value)) {
-                    note = tr("failed with this exception");
-                    severity = 2;
-                }
-                break;
-            case ExtensionKeys::Role::None: break;
-            }
-            if (value.isEmpty())
-                continue;
+        for (const IPlatformField &field : iplatformFields(t, s)) {
+            const std::string &key = field.key;
+            const int severity = field.severity;
             auto *item = new QTreeWidgetItem(m_table);
             const QString qkey = QString::fromStdString(key);
             const ExtensionKeys::Label *label = keys.keyLabel(key);
@@ -109,8 +60,8 @@ void IPlatformPanel::showSpan(const TracePtr &trace, std::int32_t spanIndex)
                 item->setToolTip(Field, QString((chinese ? label->en : label->zh) + QStringLiteral("\n")
                                                 + (chinese && !label->meaningZh.isEmpty() ? label->meaningZh : label->meaningEn))
                                             .toHtmlEscaped());
-            item->setText(Value, value);
-            item->setText(Note, note);
+            item->setText(Value, field.value);
+            item->setText(Note, field.note);
             if (severity) {
                 const QColor c = severity == 2 ? SpanPalette::errorColor() : SpanPalette::warningColor().darker(140);
                 QFont bold = m_table->font();

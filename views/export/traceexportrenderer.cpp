@@ -1,5 +1,7 @@
 #include "traceexportrenderer.h"
 
+#include "spandetails.h"
+
 #include "annotationspanel.h"
 #include "spanpanel.h"
 #include "spantreemodel.h"
@@ -174,21 +176,10 @@ void TraceExportRenderer::buildDetails()
 
     const std::size_t before = m_details.size();
     section(tr("iplatform"));
-    field(QStringLiteral("lc"), text(s.componentName));
-    if (s.succeed >= 0)
-        field(QStringLiteral("succeed"), s.succeed ? QStringLiteral("true") : QStringLiteral("false"));
-    field(QStringLiteral("busisys"), text(s.busisys));
-    field(QStringLiteral("serviceInstId"), text(s.serviceInstId));
-    if (s.hasDurationMoveAvg()) {
-        QString v = dur(s.durationMoveAvgUs);
-        if (s.durationMoveAvgUs > 0)
-            v += tr(" (actual %1 = %2× usual)")
-                     .arg(dur(static_cast<double>(s.durationUs)), QString::number(static_cast<double>(s.durationUs) / s.durationMoveAvgUs, 'f', 2));
-        field(QStringLiteral("durationMoveAvg"), v);
-    }
-    field(QStringLiteral("optimize_warn_pct"), text(s.warnPctText));
-    field(QStringLiteral("optimize_warn_type"), text(s.warnType));
-    field(QStringLiteral("exception_class"), text(s.exceptionClass));
+    // The iplatform panel's fields and notes, by the same rules (spandetails.h).
+    for (const IPlatformField &f : iplatformFields(*t, s))
+        field(QString::fromStdString(f.key),
+              m_redactor.text(f.value) + (f.note.isEmpty() ? QString() : QStringLiteral(" (") + f.note + QLatin1Char(')')));
     if (m_details.size() == before + 1)
         m_details.pop_back();
 
