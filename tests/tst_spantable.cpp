@@ -58,6 +58,19 @@ const char *smallTrace =
     "{\"traceId\":\"1\",\"id\":\"c\",\"parentId\":\"zz\",\"name\":\"orphan\",\"timestamp\":1002000,\"duration\":100,"
     "\"localEndpoint\":{\"serviceName\":\"db\"}}]";
 
+// Shows the trace in a span view on its span table page at this size; null when the page is not shown.
+SpanTableView *showTable(SpanView &view, const TracePtr &trace, const QSize &size)
+{
+    view.setTrace(trace);
+    view.resize(size);
+    view.setCurrentView(TraceViewKind::SpanTable);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view))
+        return nullptr;
+    auto *page = qobject_cast<SpanTableView *>(view.page(TraceViewKind::SpanTable));
+    return page && page->isVisible() ? page : nullptr;
+}
+
 } // namespace
 
 class TestSpantable : public QObject
@@ -277,14 +290,8 @@ void TestSpantable::view()
 {
     SpanView view;
     const TracePtr t = load(realworld(smartthingsFile));
-    view.setTrace(t);
-    view.resize(1200, 700);
-    view.setCurrentView(TraceViewKind::SpanTable);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    auto *page = qobject_cast<SpanTableView *>(view.page(TraceViewKind::SpanTable));
+    SpanTableView *page = showTable(view, t, QSize(1200, 700));
     QVERIFY(page);
-    QVERIFY(page->isVisible());
     QCOMPARE(page->table()->model()->rowCount(), 667);
     QVERIFY(page->serviceBox()->count() > 1);
 
@@ -360,12 +367,7 @@ int pixelsNear(const QImage &image, const QRect &cell, const QColor &colour)
 void TestSpantable::rowColours()
 {
     SpanView view;
-    view.setTrace(loadText(smallTrace));
-    view.resize(1000, 500);
-    view.setCurrentView(TraceViewKind::SpanTable);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    auto *page = qobject_cast<SpanTableView *>(view.page(TraceViewKind::SpanTable));
+    SpanTableView *page = showTable(view, loadText(smallTrace), QSize(1000, 500));
     QVERIFY(page);
     QTableView *table = page->table();
     page->table()->clearSelection();
@@ -415,12 +417,7 @@ void TestSpantable::rawAndAdjustedStarts()
     const Span &s = t->span(static_cast<std::size_t>(shifted));
 
     SpanView view;
-    view.setTrace(t);
-    view.resize(1000, 500);
-    view.setCurrentView(TraceViewKind::SpanTable);
-    view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&view));
-    auto *page = qobject_cast<SpanTableView *>(view.page(TraceViewKind::SpanTable));
+    SpanTableView *page = showTable(view, t, QSize(1000, 500));
     QVERIFY(page);
     const auto startText = [&] {
         return page->proxy()->indexForSpan(shifted, SpanTableModel::Start).data().toString();
