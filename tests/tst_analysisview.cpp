@@ -1,4 +1,5 @@
 #include "analysisview.h"
+#include "checkhelper.h"
 #include "durationhistogramchart.h"
 #include "mainwindow.h"
 #include "spansearch.h"
@@ -187,13 +188,13 @@ private slots:
         QCOMPARE(table->model()->rowCount(), 3);
         QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("×5.00"));
         QCOMPARE(table->model()->index(1, 1).data().toString(), QStringLiteral("db"));
-        clickRow(table, 1);
+        TD_CHECKED(clickRow(table, 1));
         QCOMPARE(id(*t, f.spans.selectedSpan()), QStringLiteral("q1"));
-        clickRow(table, 2);
+        TD_CHECKED(clickRow(table, 2));
         QCOMPARE(id(*t, f.spans.selectedSpan()), QStringLiteral("root"));
         // Sorted by duration, the rows still select their own spans.
         table->sortByColumn(3, Qt::DescendingOrder);
-        clickRow(table, 0);
+        TD_CHECKED(clickRow(table, 0));
         QCOMPARE(id(*t, f.spans.selectedSpan()), QStringLiteral("root"));
     }
 
@@ -208,7 +209,7 @@ private slots:
         QTableView *table = f.analysis.errorsTable();
         QCOMPARE(table->model()->rowCount(), 1);
         QCOMPARE(table->model()->index(0, 3).data().toString(), QStringLiteral("java.sql.SQLException"));
-        clickRow(table, 0);
+        TD_CHECKED(clickRow(table, 0));
         QCOMPARE(id(*t, f.spans.selectedSpan()), QStringLiteral("q3"));
     }
 
@@ -265,7 +266,7 @@ private slots:
         f.analysis.tabs()->setCurrentIndex(AnalysisView::StatisticsTab);
         f.analysis.show();
         QVERIFY(QTest::qWaitForWindowExposed(&f.analysis));
-        clickRow(f.analysis.statisticsTable(), 0);
+        TD_CHECKED(clickRow(f.analysis.statisticsTable(), 0));
         QCOMPARE(ids(*t, f.spans.matches()), (QStringList{QStringLiteral("q1"), QStringLiteral("q2"), QStringLiteral("q3")}));
 
         // Service and operation: one more name column.
@@ -351,7 +352,7 @@ private slots:
         f.analysis.tabs()->setCurrentIndex(AnalysisView::RepeatedTab);
         f.analysis.show();
         QVERIFY(QTest::qWaitForWindowExposed(&f.analysis));
-        clickRow(table, 0);
+        TD_CHECKED(clickRow(table, 0));
         QCOMPARE(ids(*t, f.spans.matches()), (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")}));
         QCOMPARE(id(*t, f.spans.selectedSpan()), QStringLiteral("a"));
 

@@ -3,6 +3,7 @@
 // name lists, error documents); durations, times and authentication.
 
 #include "backendapi.h"
+#include "checkhelper.h"
 #include "traceloader.h"
 
 #include <QDateTime>
@@ -364,9 +365,9 @@ private Q_SLOTS:
         const SearchAnswer answer = backendapi::parseSearchAnswer(BackendKind::Zipkin, body);
         QVERIFY2(answer.ok(), qPrintable(answer.error + answer.serverError));
         QCOMPARE(answer.hits.size(), std::size_t(3));
-        compareHits(answer.hits[0], traceHitFromTrace(*loadFile(zipkinYelp)));
-        compareHits(answer.hits[1], traceHitFromTrace(*loadFile(zipkinNetflix)));
-        compareHits(answer.hits[2], traceHitFromTrace(*loadFile(zipkinKafka)));
+        TD_CHECKED(compareHits(answer.hits[0], traceHitFromTrace(*loadFile(zipkinYelp))));
+        TD_CHECKED(compareHits(answer.hits[1], traceHitFromTrace(*loadFile(zipkinNetflix))));
+        TD_CHECKED(compareHits(answer.hits[2], traceHitFromTrace(*loadFile(zipkinKafka))));
         // What the model makes of yelp.json (its client and server halves merged), as --summary shows it.
         const TraceHit &yelp = answer.hits[0];
         QCOMPARE(yelp.traceId, std::string("a03ee8fff1dcd9b9"));
@@ -404,9 +405,9 @@ private Q_SLOTS:
         const SearchAnswer answer = backendapi::parseSearchAnswer(BackendKind::Jaeger, doc.dump());
         QVERIFY2(answer.ok(), qPrintable(answer.error + answer.serverError));
         QCOMPARE(answer.hits.size(), std::size_t(3));
-        compareHits(answer.hits[0], traceHitFromTrace(*loadFile(jaegerNormal)));
-        compareHits(answer.hits[1], traceHitFromTrace(*loadFile(jaegerGenai)));
-        compareHits(answer.hits[2], traceHitFromTrace(*loadFile(jaegerApiOut)));
+        TD_CHECKED(compareHits(answer.hits[0], traceHitFromTrace(*loadFile(jaegerNormal))));
+        TD_CHECKED(compareHits(answer.hits[1], traceHitFromTrace(*loadFile(jaegerGenai))));
+        TD_CHECKED(compareHits(answer.hits[2], traceHitFromTrace(*loadFile(jaegerApiOut))));
         QCOMPARE(answer.hits[0].traceId, std::string("4766f1209f70a5e2e55417fc296fd101"));
         QCOMPARE(answer.hits[0].spanCount, 5);
         QCOMPARE(answer.hits[0].rootService, std::string("api-gateway"));
@@ -450,13 +451,13 @@ private Q_SLOTS:
         // The counts are the sums over serviceStats, the times come in ns and ms: the same as the trace itself.
         TraceHit expected = traceHitFromTrace(*a);
         expected.durationUs = expected.durationUs / 1000 * 1000;
-        compareHits(answer.hits[0], expected);
+        TD_CHECKED(compareHits(answer.hits[0], expected));
         QCOMPARE(answer.hits[0].spanCount, 6);
         QCOMPARE(answer.hits[0].errorCount, 5);
         QCOMPARE(answer.hits[0].startUs, 1754500000000000);
         expected = traceHitFromTrace(*b);
         expected.durationUs = expected.durationUs / 1000 * 1000;
-        compareHits(answer.hits[1], expected);
+        TD_CHECKED(compareHits(answer.hits[1], expected));
         const json line = traceHitJson(answer.hits[1]);
         COMPARE_JSON(line.at("spanCount"), json(16));
         COMPARE_JSON(line.at("errorCount"), json(3));

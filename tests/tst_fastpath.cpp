@@ -3,6 +3,7 @@
 // field; large generated arrays and envelopes make the fast path split the work between threads.
 
 #include "flatjson.h"
+#include "checkhelper.h"
 #include "readers/fastzipkin.h"
 #include "traceloader.h"
 
@@ -194,13 +195,13 @@ private slots:
     void everyTestFile()
     {
         QFETCH(QString, path);
-        compareTraces(loadTraceFile(path), loadTraceFile(path, general()), path);
+        TD_CHECKED(compareTraces(loadTraceFile(path), loadTraceFile(path, general()), path));
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray bytes = file.readAll();
         const auto name = QFileInfo(path).fileName();
-        compareTraces(loadTraceBytes(std::make_shared<const std::string>(bytes.toStdString()), name),
-                      loadGeneral(bytes.toStdString(), name), path);
+        TD_CHECKED(compareTraces(loadTraceBytes(std::make_shared<const std::string>(bytes.toStdString()), name),
+                      loadGeneral(bytes.toStdString(), name), path));
     }
 
     void fastPathIsTaken_data()
@@ -261,7 +262,7 @@ private slots:
             QCOMPARE(fast.fastParts, threads);
         const LoadResult general = loadGeneral(text, QStringLiteral("big.json"));
         QCOMPARE(general.readPath, LoadResult::ReadPath::General);
-        compareTraces(fast, general, QStringLiteral("big.json"));
+        TD_CHECKED(compareTraces(fast, general, QStringLiteral("big.json")));
     }
 
     // A worker thread that cannot start costs the fast path, not the program: the threads already started
@@ -282,7 +283,7 @@ private slots:
         QCOMPARE(started, 2);
         QVERIFY2(r.ok(), qPrintable(r.error));
         QCOMPARE(r.readPath, LoadResult::ReadPath::General);
-        compareTraces(r, loadGeneral(text, QStringLiteral("threads.json")), QStringLiteral("threads.json"));
+        TD_CHECKED(compareTraces(r, loadGeneral(text, QStringLiteral("threads.json")), QStringLiteral("threads.json")));
     }
 
     void outOfMemoryIsAnError_data()
@@ -343,8 +344,8 @@ private slots:
         QCOMPARE(builder.spanCount(), std::size_t(4));
         // Against one thread: the general streaming reader would also take the decoy, an object shaped
         // like a span inside an array, out as a fifth span.
-        compareTraces(loadSplit(text, QStringLiteral("decoy.json"), 4), loadSplit(text, QStringLiteral("decoy.json"), 1),
-                      QStringLiteral("decoy.json"));
+        TD_CHECKED(compareTraces(loadSplit(text, QStringLiteral("decoy.json"), 4), loadSplit(text, QStringLiteral("decoy.json"), 1),
+                      QStringLiteral("decoy.json")));
     }
 
     // Progress while the parts read: bytes and spans only grow, and never pass the file and the span count.
@@ -512,7 +513,7 @@ private slots:
         const LoadResult fast = loadTraceBytes(std::make_shared<const std::string>(text), QStringLiteral("mixed.json"));
         QVERIFY(fast.ok());
         QCOMPARE(fast.trace->realSpanCount(), std::size_t(6));
-        compareTraces(fast, loadGeneral(text, QStringLiteral("mixed.json")), QStringLiteral("mixed.json"));
+        TD_CHECKED(compareTraces(fast, loadGeneral(text, QStringLiteral("mixed.json")), QStringLiteral("mixed.json")));
         const Trace &t = *fast.trace;
         const Span &sql = t.span(static_cast<std::size_t>(t.findSpan("a2")));
         QCOMPARE(t.str(t.tagsBegin(sql)->value), std::string_view("select \"name\" from t"));

@@ -1,4 +1,5 @@
 #include "tracecompare.h"
+#include "checkhelper.h"
 #include "traceloader.h"
 
 #include <QtTest>
@@ -252,7 +253,7 @@ private slots:
         QFETCH(QString, file);
         const TracePtr t = load(file);
         const TraceCompare c = TraceCompare::build(*t, *t);
-        checkInvariants(c, *t, *t);
+        TD_CHECKED(checkInvariants(c, *t, *t));
         const auto expected = spansPerPath(*t);
         QCOMPARE(c.rows().size(), expected.size());
         QCOMPARE(c.matchedCount(), expected.size());
@@ -279,7 +280,7 @@ private slots:
     {
         const TracePtr a = zipkin(slowA), b = zipkin(slowB);
         const TraceCompare c = TraceCompare::build(*a, *b);
-        checkInvariants(c, *a, *b);
+        TD_CHECKED(checkInvariants(c, *a, *b));
         QCOMPARE(c.rows().size(), 5u);
         QCOMPARE(c.matchedCount(), 3u);
         QCOMPARE(c.onlyACount(), 1u);
@@ -336,7 +337,7 @@ private slots:
             {"2", "1", "api", "call", 20, 60},
         });
         const TraceCompare c = TraceCompare::build(*a, *b);
-        checkInvariants(c, *a, *b);
+        TD_CHECKED(checkInvariants(c, *a, *b));
         const QString root = QStringLiteral("api: handle"), call = QStringLiteral("api: call");
         const std::int32_t callRow = findRow(c, {root, call});
         QVERIFY(callRow >= 0);
@@ -389,7 +390,7 @@ private slots:
         QCOMPARE(a->span(static_cast<std::size_t>(spanIndex(*a, "7"))).parent, placeholder);
 
         const TraceCompare c = TraceCompare::build(*a, *b);
-        checkInvariants(c, *a, *b);
+        TD_CHECKED(checkInvariants(c, *a, *b));
         QCOMPARE(c.rowOfSpanA(placeholder), -1);
         const QString job = QStringLiteral("worker: job"), write = QStringLiteral("db: write");
         const std::int32_t orphanRow = c.rowOfSpanA(spanIndex(*a, "7"));
@@ -411,7 +412,7 @@ private slots:
         // A trace of orphans only against itself: every row matched, no placeholder anywhere.
         const TracePtr orphans = zipkin({{"7", "99", "worker", "job", 0, 50}, {"9", "98", "worker", "job", 60, 50}});
         const TraceCompare self = TraceCompare::build(*orphans, *orphans);
-        checkInvariants(self, *orphans, *orphans);
+        TD_CHECKED(checkInvariants(self, *orphans, *orphans));
         QCOMPARE(self.rows().size(), 1u);
         QCOMPARE(self.rows().front().countA(), 2u);
         QCOMPARE(self.rows().front().side(), CompareSide::Both);
@@ -560,7 +561,7 @@ private slots:
         const TraceCompare c = TraceCompare::build(*a, *b, rawTimes);
         QCOMPARE(c.rawTimes(), rawTimes);
         if (!rawTimes)
-            checkInvariants(c, *a, *b);
+            TD_CHECKED(checkInvariants(c, *a, *b));
         std::size_t countA = 0, countB = 0;
         for (const CompareRow &r : c.rows()) {
             countA += r.countA();
