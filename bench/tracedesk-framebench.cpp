@@ -219,15 +219,20 @@ int main(int argc, char **argv)
     // Time to first frame: the loaded trace handed to the window, fully expanded, painted once.
     t0 = Clock::now();
     window.showTrace(loaded.trace);
+    const double showMs = msSince(t0);
     td::SpanView *view = window.spanView();
     if (!view) {
         std::fprintf(stderr, "the window shows no span view\n");
         return 1;
     }
     view->expandAll();
+    const double expandedMs = msSince(t0);
     QCoreApplication::processEvents();
+    const double eventsMs = msSince(t0);
     window.repaint();
     const double firstFrameMs = msSince(t0);
+    std::fprintf(stderr, "first frame: showTrace %.0f ms, expandAll %.0f ms, events %.0f ms, paint %.0f ms\n", showMs,
+                 expandedMs - showMs, eventsMs - expandedMs, firstFrameMs - eventsMs);
     // The analysis panels compute in the background after a trace is shown: let them finish so that they
     // do not compete with the frames measured below.
     QThreadPool::globalInstance()->waitForDone();
