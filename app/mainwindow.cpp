@@ -233,7 +233,7 @@ void MainWindow::createDocks()
         m_panels.push_back(panel);
     m_problemsDock = addPanelDock(m_problems, tr("Problems"), QStringLiteral("problemsDock"), Qt::BottomDockWidgetArea);
     m_problemsDock->hide();
-    // Analysis (issue 6): charts and tables for the current tab's trace, computed in the background.
+    // Analysis: charts and tables for the current tab's trace, computed in the background.
     m_analysis = new AnalysisView;
     m_analysisDock = addPanelDock(m_analysis, tr("Analysis"), QStringLiteral("analysisDock"), Qt::BottomDockWidgetArea);
     tabifyDockWidget(m_problemsDock, m_analysisDock);

@@ -4,7 +4,7 @@
 //     aggregations: everything the window shows),
 //   - simdjson parsing the same file (DOM; the envelope's span strings parsed too), the speed reference,
 //     in a fresh process and then again with its buffers already in place,
-//   - python3 json.load on the same file, the baseline of issue 7.
+//   - python3 json.load on the same file, the baseline.
 // Prints a table and JSON lines.
 
 #include "analysis.h"

@@ -1,4 +1,4 @@
-// Frame benchmark (issue 3): opens a generated trace in the real TraceDesk window (offscreen), expands every
+// Frame benchmark: opens a generated trace in the real TraceDesk window (offscreen), expands every
 // span and prints the time to the first frame and the median and worst frame time while scrolling and zooming.
 // A frame is: the user action and the events it causes, including the paint of what changed.
 // Then it switches the tab to each other view (flame graph, span table, trace graph, events) and prints the

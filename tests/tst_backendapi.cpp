@@ -1,4 +1,4 @@
-// The Zipkin, Jaeger and Tempo API layer without a network (issue 16): the addresses asked for, in each
+// The Zipkin, Jaeger and Tempo API layer without a network: the addresses asked for, in each
 // backend's units and encodings; the answers read (searches built from the real traces of tests/data/realworld,
 // name lists, error documents); durations, times and authentication.
 

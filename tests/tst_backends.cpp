@@ -1,4 +1,4 @@
-// Zipkin, Jaeger and Tempo over real HTTP (issue 16): the demo server's backends on 127.0.0.1 serve the real
+// Zipkin, Jaeger and Tempo over real HTTP: the demo server's backends on 127.0.0.1 serve the real
 // traces of tests/data/realworld; TraceDesk fetches them by id, searches and lists them, authenticates, and
 // reports each backend's failures. What the answers should hold is worked out here from the same files,
 // loaded as a file is opened. Nothing leaves loopback; nothing sleeps.

@@ -1,4 +1,4 @@
-// The trace library (issue 18): a real SQLite file in a temporary directory, recorded traces and their
+// The trace library: a real SQLite file in a temporary directory, recorded traces and their
 // search, stored copies under a size cap, notes and bookmarks that survive kill -9, damaged and locked
 // files left untouched, notes as JSON, the start page's list and `tracedesk --library`.
 
