@@ -141,6 +141,28 @@ private slots:
         QVERIFY(!view.context().folded[static_cast<std::size_t>(second)]);
     }
 
+    // A row chosen in the tree (mouse or keys) is the selected span of every view and panel.
+    void choosingARowSelectsItsSpan()
+    {
+        SpanView view;
+        const TracePtr t = load(samplePath);
+        QVERIFY(t);
+        view.setTrace(t);
+        view.resize(900, 500);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.expandAll();
+        QAbstractItemModel *model = view.treeView()->model();
+        const QModelIndex child = model->index(1, 0, model->index(0, 0));
+        QVERIFY(child.isValid());
+        const std::int32_t span = child.data(SpanTreeModel::SpanIndexRole).toInt();
+        QTest::mouseClick(view.treeView()->viewport(), Qt::LeftButton, {}, view.treeView()->visualRect(child).center());
+        QCOMPARE(view.selectedSpan(), span);
+        QTest::keyClick(view.treeView(), Qt::Key_Down);
+        QCOMPARE(view.selectedSpan(), view.treeView()->currentIndex().data(SpanTreeModel::SpanIndexRole).toInt());
+        QVERIFY(view.selectedSpan() != span);
+    }
+
     void searchFindsAndCounts_data()
     {
         QTest::addColumn<QString>("text");

@@ -25,6 +25,7 @@
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QToolButton>
+#include <QItemSelectionModel>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QFutureWatcher>
@@ -149,6 +150,11 @@ SpanView::SpanView(QWidget *parent)
     connect(m_time, &TimeControl::visibleRangeChanged, m_tree, &SpanTreeView::updateTimeline);
     connect(m_time, &TimeControl::selectedSpanChanged, this, &SpanView::onSelectedSpanChanged);
     connect(m_tree, &SpanTreeView::zoomToSpanRequested, this, &SpanView::zoomToSpan);
+    // A row chosen in the tree, by mouse or keys, is the selected span of every view and panel.
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
+        if (current.isValid())
+            selectSpan(current.data(SpanTreeModel::SpanIndexRole).toInt());
+    });
     connect(m_tree, &QAbstractItemView::activated, this,
             [this](const QModelIndex &index) { emit spanActivated(index.data(SpanTreeModel::SpanIndexRole).toInt()); });
     connect(header, &QHeaderView::sectionResized, this, &SpanView::updateOverviewMargins);
