@@ -287,9 +287,10 @@ SpanTableFilter::SpanTableFilter(QObject *parent)
     setDynamicSortFilter(true);
 }
 
-SpanTableModel *SpanTableFilter::table() const
+void SpanTableFilter::setSourceModel(QAbstractItemModel *source)
 {
-    return qobject_cast<SpanTableModel *>(sourceModel());
+    m_table = qobject_cast<SpanTableModel *>(source);
+    QSortFilterProxyModel::setSourceModel(source);
 }
 
 void SpanTableFilter::changed()

@@ -104,9 +104,14 @@ protected:
     // rows sort in a fraction of the time); text columns compare the cell text.
     bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
+public:
+    void setSourceModel(QAbstractItemModel *source) override;
+
 private:
-    SpanTableModel *table() const;
+    SpanTableModel *table() const { return sourceModel() == m_table ? m_table : nullptr; }
     void changed();
+
+    SpanTableModel *m_table = nullptr; // the source when it is a SpanTableModel (lessThan runs per comparison)
 
     QString m_text;
     QString m_service;

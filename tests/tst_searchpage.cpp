@@ -39,6 +39,16 @@ QString profileName(BackendKind kind)
     return QStringLiteral("Demo ") + backendKindTitle(kind);
 }
 
+// Shows the window on the Search tab of the demo Zipkin (no keychain) and waits for its first search.
+bool searchDemoZipkin(MainWindow &window)
+{
+    window.tokenStore()->setKeychainEnabled(false);
+    window.show();
+    QSignalSpy searched(&window, &MainWindow::searchPageSearched);
+    window.showSearchPage(profileName(BackendKind::Zipkin), true);
+    return searched.wait(15000);
+}
+
 int seriesPointCount(QChart *chart)
 {
     int n = 0;
@@ -366,11 +376,7 @@ private slots:
     void twoResultsCompare()
     {
         MainWindow window;
-        window.tokenStore()->setKeychainEnabled(false);
-        window.show();
-        QSignalSpy searched(&window, &MainWindow::searchPageSearched);
-        window.showSearchPage(profileName(BackendKind::Zipkin), true);
-        QVERIFY(searched.wait(15000));
+        QVERIFY(searchDemoZipkin(window));
         SearchResultsView *results = window.searchPage()->results();
         QTableView *table = results->table();
         QVERIFY(table->model()->rowCount() >= 2);
@@ -393,11 +399,7 @@ private slots:
     void resultsOpenInTabs()
     {
         MainWindow window;
-        window.tokenStore()->setKeychainEnabled(false);
-        window.show();
-        QSignalSpy searched(&window, &MainWindow::searchPageSearched);
-        window.showSearchPage(profileName(BackendKind::Zipkin), true);
-        QVERIFY(searched.wait(15000));
+        QVERIFY(searchDemoZipkin(window));
         SearchPage *page = window.searchPage();
         QVERIFY(page);
         QCOMPARE(window.tabWidget()->currentWidget(), page);

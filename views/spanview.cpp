@@ -424,37 +424,38 @@ void SpanView::startBackgroundSearch()
     }));
 }
 
-void SpanView::applySearch(std::vector<std::int32_t> found)
+void SpanView::markMatches(std::vector<std::int32_t> spans)
 {
     std::fill(m_context.matches.begin(), m_context.matches.end(), 0);
-    m_matchList = std::move(found);
+    m_matchList = std::move(spans);
     for (const std::int32_t i : m_matchList)
         m_context.matches[static_cast<std::size_t>(i)] = 1;
     m_currentMatch = -1;
     m_proxy->setMatches(&m_context.matches);
-    if (m_proxy->showOnlyMatches())
-        m_tree->expandAll();
     updateSearchLabel();
     m_tree->viewport()->update();
     marksChanged();
+}
+
+void SpanView::applySearch(std::vector<std::int32_t> found)
+{
+    markMatches(std::move(found));
+    if (m_proxy->showOnlyMatches())
+        m_tree->expandAll();
     emit searchFinished(matchCount());
 }
 
 void SpanView::highlightSpans(const std::vector<std::int32_t> &spans)
 {
-    std::fill(m_context.matches.begin(), m_context.matches.end(), 0);
-    m_matchList.clear();
-    for (const std::int32_t i : spans) {
-        if (i >= 0 && static_cast<std::size_t>(i) < m_context.matches.size() && !m_context.matches[static_cast<std::size_t>(i)]) {
-            m_context.matches[static_cast<std::size_t>(i)] = 1;
-            m_matchList.push_back(i);
+    cancelBackgroundSearch(); // a search typed before must not replace these marks when it comes back
+    std::vector<char> seen(m_context.matches.size(), 0);
+    std::vector<std::int32_t> valid;
+    for (const std::int32_t i : spans)
+        if (i >= 0 && static_cast<std::size_t>(i) < seen.size() && !seen[static_cast<std::size_t>(i)]) {
+            seen[static_cast<std::size_t>(i)] = 1;
+            valid.push_back(i);
         }
-    }
-    m_currentMatch = -1;
-    m_proxy->setMatches(&m_context.matches);
-    updateSearchLabel();
-    m_tree->viewport()->update();
-    marksChanged();
+    markMatches(std::move(valid));
     if (!m_matchList.empty())
         findNext();
 }

@@ -127,6 +127,8 @@ protected:
 private:
     void onSelectedSpanChanged(std::int32_t spanIndex);
     void startBackgroundSearch();
+    // Marks these spans (valid, each once) as the matches: tree, timeline, the other views, the count.
+    void markMatches(std::vector<std::int32_t> spans);
     void applySearch(std::vector<std::int32_t> found);
     void cancelBackgroundSearch();
     void updateOverviewMargins();

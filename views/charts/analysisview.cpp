@@ -187,6 +187,7 @@ void AnalysisView::setTrace(TracePtr trace)
         return;
     m_trace = std::move(trace);
     ++m_generation;
+    // The analysis of the trace shown before stops where it is: nobody will look at it.
     if (m_cancel) {
         m_cancel->store(true);
         m_cancel.reset();
@@ -204,9 +205,6 @@ void AnalysisView::setTrace(TracePtr trace)
     m_status->setText(tr("Analysing %1 spans…").arg(m_trace->realSpanCount()));
     m_status->show();
     const quint64 generation = m_generation;
-    // The analysis of the trace shown before stops where it is: nobody will look at it.
-    if (m_cancel)
-        m_cancel->store(true);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
     auto *watcher = new QFutureWatcher<TraceAnalysis>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
