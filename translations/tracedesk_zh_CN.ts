@@ -2818,6 +2818,13 @@ B：%2</translation>
     </message>
 </context>
 <context>
+    <name>td::SpanPainters</name>
+    <message>
+        <source>Timeline  %1 – %2 of %3</source>
+        <translation>时间线  %1 – %2，共 %3</translation>
+    </message>
+</context>
+<context>
     <name>td::SpanPalette</name>
     <message>
         <source>no component</source>
@@ -3719,10 +3726,6 @@ click to highlight these spans</source>
         <source>Drag across the ruler to zoom to a range; double-click to fit the whole trace.</source>
         <translation>在标尺上拖动可缩放到某个范围；双击可适应整个调用链。</translation>
     </message>
-    <message>
-        <source>Timeline  %1 – %2 of %3</source>
-        <translation>时间线  %1 – %2，共 %3</translation>
-    </message>
 </context>
 <context>
     <name>td::TimelineOverview</name>
@@ -3969,10 +3972,6 @@ click to highlight these spans</source>
     <message>
         <source>Red bar: failed. Amber outline: slower than usual (black tick: usual duration, dotted: warning threshold). Lighter ends: network time (cs→sr, ss→cr). Dashed outline: position before clock-skew correction.</source>
         <translation>红色条：失败。琥珀色边框：比平常慢（黑色刻度：平常耗时，虚线：警告阈值）。两端较浅部分：网络时间（cs→sr、ss→cr）。虚线边框：时钟偏差校正前的位置。</translation>
-    </message>
-    <message>
-        <source>Timeline  %1 – %2 of %3</source>
-        <translation>时间线  %1 – %2，共 %3</translation>
     </message>
     <message>
         <source>server side shifted by %1</source>

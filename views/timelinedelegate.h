@@ -5,7 +5,7 @@
 namespace td {
 
 struct SpanViewContext;
-struct Span;
+struct SpanPaintStyle;
 
 // Paints the Gantt bar of one span in the timeline column, on the shared time axis. Works on the one row
 // it is asked for, so the paint cost follows the visible rows, not the trace size.
@@ -18,11 +18,11 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
-    // Bar rectangle of a span in a cell, at least one pixel wide; for hit tests and tests.
-    static QRect barRect(const Span &span, std::int64_t startUs, const QRect &cell, const SpanViewContext &context);
-
 private:
     const SpanViewContext *m_context;
 };
+
+// The drawing style of a row of the tree: its font and the screen's palette, selection and switches.
+SpanPaintStyle spanPaintStyle(const QStyleOptionViewItem &option, const SpanViewContext &context);
 
 } // namespace td

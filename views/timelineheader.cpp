@@ -1,5 +1,6 @@
 #include "timelineheader.h"
 
+#include "spanpainters.h"
 #include "timecontrol.h"
 
 #include <QMouseEvent>
@@ -50,33 +51,13 @@ void TimelineHeader::paintSection(QPainter *painter, const QRect &rect, int logi
     opt.position = QStyleOptionHeader::End;
     style()->drawControl(QStyle::CE_HeaderSection, &opt, painter, this);
 
-    const QRect axis = rect.adjusted(2, 0, -2, 0);
-    const TimeRange &visible = m_time->visibleRange();
-    const std::int64_t step = tickStepUs(visible.durationUs(), axis.width());
-    const std::int64_t origin = m_time->traceRange().startUs;
-    // First tick at or after the visible start, on the step grid counted from the trace start.
-    std::int64_t offset = visible.startUs - origin;
-    std::int64_t t = offset >= 0 ? ((offset + step - 1) / step) * step : -((-offset) / step) * step;
-    const QFontMetrics fm = fontMetrics();
-    painter->setPen(palette().color(QPalette::WindowText));
+    SpanPaintStyle ruler;
+    ruler.font = font();
+    ruler.text = palette().color(QPalette::WindowText);
     painter->setClipRect(rect);
-    for (; origin + t <= visible.endUs; t += step) {
-        const int x = axis.left() + static_cast<int>(timeToPixel(origin + t, visible, axis.width()));
-        painter->drawLine(x, rect.bottom() - 6, x, rect.bottom());
-        // Minor ticks at fifths of the step.
-        for (int i = 1; i < 5; ++i) {
-            const int xm = axis.left() + static_cast<int>(timeToPixel(origin + t + step * i / 5, visible, axis.width()));
-            painter->drawLine(xm, rect.bottom() - 2, xm, rect.bottom());
-        }
-        const QString label = formatTickLabel(t, step);
-        const int w = fm.horizontalAdvance(label);
-        if (x + 3 + w <= rect.right())
-            painter->drawText(QRect(x + 3, rect.bottom() - 6 - fm.height(), w, fm.height()), Qt::AlignLeft | Qt::AlignBottom, label);
-    }
-    painter->drawText(axis.adjusted(2, 2, 0, 0), Qt::AlignLeft | Qt::AlignTop,
-                      tr("Timeline  %1 – %2 of %3")
-                          .arg(formatTickLabel(visible.startUs - origin, step), formatTickLabel(visible.endUs - origin, step),
-                               formatTickLabel(m_time->traceRange().durationUs(), step)));
+    // The axis ends on the header's last pixel row, where the ticks stand.
+    paintTimeRuler(painter, QRectF(rect.adjusted(2, 0, -2, -1)), m_time->visibleRange(),
+                   m_time->traceRange().startUs, m_time->traceRange().durationUs(), ruler);
     if (m_dragFrom >= 0 && m_dragTo >= 0) {
         const QRect band = QRect(QPoint(std::min(m_dragFrom, m_dragTo), rect.top()), QPoint(std::max(m_dragFrom, m_dragTo), rect.bottom()));
         QColor c = palette().color(QPalette::Highlight);

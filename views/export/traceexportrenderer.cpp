@@ -1,6 +1,7 @@
 #include "traceexportrenderer.h"
 
 #include "spandetails.h"
+#include "spanpainters.h"
 
 #include "annotationspanel.h"
 #include "spanpanel.h"
@@ -412,13 +413,9 @@ void TraceExportRenderer::paintPage(QPainter *p, const Page &page, qreal pageHei
         const TimeRange &range = m_source.range;
         const std::int64_t step = tickStepUs(range.durationUs(), static_cast<int>(axisWidth));
         const std::int64_t origin = m_source.trace ? m_source.trace->startUs() : range.startUs;
-        const std::int64_t offset = range.startUs - origin;
-        std::int64_t t = offset >= 0 ? ((offset + step - 1) / step) * step : -((-offset) / step) * step;
         p->setPen(QPen(gridLine, 1));
-        for (; origin + t <= range.endUs; t += step) {
-            const qreal x = axisLeft + timeToPixel(origin + t, range, static_cast<int>(axisWidth));
-            p->drawLine(QPointF(x, rowsTop), QPointF(x, y));
-        }
+        forEachTick(range, origin, step, QRectF(axisLeft, rowsTop, axisWidth, y - rowsTop),
+                    [&](double x, std::int64_t) { p->drawLine(QPointF(x, rowsTop), QPointF(x, y)); });
         p->drawLine(QPointF(m_margin + m_nameWidth, rowsTop), QPointF(m_margin + m_nameWidth, y));
         qreal rowY = rowsTop;
         for (int r = page.firstRow; r < page.rowEnd; ++r) {
@@ -517,7 +514,6 @@ void TraceExportRenderer::paintHeader(QPainter *p) const
 
 void TraceExportRenderer::paintRuler(QPainter *p, qreal y) const
 {
-    const QFontMetricsF sfm(m_small);
     const qreal axisLeft = m_margin + m_nameWidth + 2, axisWidth = m_width - m_margin - axisLeft - 2;
     const QRectF rect(m_margin, y, m_width - 2 * m_margin, m_rulerHeight);
     p->fillRect(rect, QColor(0xEC, 0xEE, 0xF1));
@@ -528,30 +524,9 @@ void TraceExportRenderer::paintRuler(QPainter *p, qreal y) const
     p->setPen(ink);
     drawText(p, QRectF(m_margin + 6, y, m_nameWidth - 12, m_rulerHeight), Qt::AlignLeft | Qt::AlignVCenter, tr("Span"));
 
-    const TimeRange &range = m_source.range;
-    const std::int64_t step = tickStepUs(range.durationUs(), static_cast<int>(axisWidth));
-    const std::int64_t origin = m_source.trace ? m_source.trace->startUs() : range.startUs;
-    const std::int64_t total = m_source.trace ? m_source.trace->durationUs() : range.durationUs();
-    p->setFont(m_small);
-    drawText(p, QRectF(axisLeft + 2, y + 2, axisWidth, sfm.height()), Qt::AlignLeft | Qt::AlignTop,
-             tr("Timeline  %1 – %2 of %3")
-                 .arg(formatTickLabel(range.startUs - origin, step), formatTickLabel(range.endUs - origin, step), formatTickLabel(total, step)));
-    const std::int64_t offset = range.startUs - origin;
-    std::int64_t t = offset >= 0 ? ((offset + step - 1) / step) * step : -((-offset) / step) * step;
-    const qreal bottom = y + m_rulerHeight;
-    for (; origin + t <= range.endUs; t += step) {
-        const qreal x = axisLeft + timeToPixel(origin + t, range, static_cast<int>(axisWidth));
-        p->drawLine(QPointF(x, bottom - 6), QPointF(x, bottom));
-        for (int i = 1; i < 5; ++i) {
-            const qreal xm = axisLeft + timeToPixel(origin + t + step * i / 5, range, static_cast<int>(axisWidth));
-            if (xm <= axisLeft + axisWidth)
-                p->drawLine(QPointF(xm, bottom - 2), QPointF(xm, bottom));
-        }
-        const QString label = formatTickLabel(t, step);
-        const qreal w = sfm.horizontalAdvance(label);
-        if (x + 3 + w <= axisLeft + axisWidth)
-            drawText(p, QRectF(x + 3, bottom - 6 - sfm.height(), w + 1, sfm.height()), Qt::AlignLeft | Qt::AlignBottom, label);
-    }
+    const std::int64_t origin = m_source.trace ? m_source.trace->startUs() : m_source.range.startUs;
+    const std::int64_t total = m_source.trace ? m_source.trace->durationUs() : m_source.range.durationUs();
+    paintTimeRuler(p, QRectF(axisLeft, y, axisWidth, m_rulerHeight), m_source.range, origin, total, paintStyle(m_small));
 }
 
 void TraceExportRenderer::paintRow(QPainter *p, int r, qreal y) const
@@ -562,7 +537,6 @@ void TraceExportRenderer::paintRow(QPainter *p, int r, qreal y) const
     if (!t || row.span < 0 || static_cast<std::size_t>(row.span) >= t->spanCount())
         return;
     const Span &s = t->span(static_cast<std::size_t>(row.span));
-    const QFontMetricsF fm(m_font), bfm(m_bold);
 
     p->save();
     const QRectF nameCell(m_margin, y, m_nameWidth, m_rowHeight);
@@ -585,162 +559,40 @@ void TraceExportRenderer::paintRow(QPainter *p, int r, qreal y) const
         p->setRenderHint(QPainter::Antialiasing, true);
         p->fillPath(arrow, muted);
     }
-    x += 12;
-    if (s.isError() || s.isWarning()) {
-        const qreal d = 10;
-        const QRectF disc(x, cy - d / 2, d, d);
-        p->setRenderHint(QPainter::Antialiasing, true);
-        p->setPen(Qt::NoPen);
-        p->setBrush(s.isError() ? SpanPalette::errorColor() : SpanPalette::warningColor());
-        p->drawEllipse(disc);
-        QFont mark = m_bold;
-        mark.setPixelSize(8);
-        p->setFont(mark);
-        p->setPen(Qt::white);
-        p->drawText(disc, Qt::AlignCenter, QStringLiteral("!"));
-    }
-    p->setRenderHint(QPainter::Antialiasing, false);
-    x += 14;
-    qreal right = m_margin + m_nameWidth - 6;
-    if (const int marks = static_cast<std::size_t>(row.span) < m_source.marks.size() ? m_source.marks[static_cast<std::size_t>(row.span)] : 0) {
-        const QString glyphs = spanMarkText(marks);
-        const qreal w = fm.horizontalAdvance(glyphs) + 4;
-        p->setFont(m_font);
-        p->setPen(SpanPalette::warningColor().darker(130));
-        drawText(p, QRectF(right - w, y, w, m_rowHeight), Qt::AlignRight | Qt::AlignVCenter, glyphs);
-        right -= w + 2;
-    }
-    if (s.isPlaceholder()) {
-        QFont italic = m_font;
-        italic.setItalic(true);
-        p->setFont(italic);
-        p->setPen(muted);
-        drawText(p, QRectF(x, y, right - x, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                 QFontMetricsF(italic).elidedText(text.name, Qt::ElideRight, right - x));
-    } else {
-        const QString suffix = row.collapsed ? QStringLiteral(" (%1)").arg(s.childCount) : QString();
-        const qreal suffixWidth = fm.horizontalAdvance(suffix);
-        if (!text.service.isEmpty()) {
-            const QString service = bfm.elidedText(text.service, Qt::ElideRight, std::max<qreal>(0, (right - x) / 2));
-            p->setFont(m_bold);
-            p->setPen(SpanPalette::textColorFor(m_palette.serviceColor(s.service)));
-            drawText(p, QRectF(x, y, right - x, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, service);
-            x += bfm.horizontalAdvance(service) + fm.horizontalAdvance(QLatin1Char(' '));
-        }
-        const QString op = fm.elidedText(text.name, Qt::ElideMiddle, std::max<qreal>(0, right - x - suffixWidth));
-        p->setFont(m_font);
-        p->setPen(ink);
-        drawText(p, QRectF(x, y, right - x, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, op);
-        if (!suffix.isEmpty()) {
-            p->setPen(muted);
-            drawText(p, QRectF(x + fm.horizontalAdvance(op), y, suffixWidth + 2, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, suffix);
-        }
-    }
     p->restore();
+    x += 12 - 3; // the painter's own inset
+    SpanNameText name;
+    name.name = text.name;
+    name.service = text.service;
+    if (!s.isPlaceholder()) {
+        name.marks = spanMarkText(static_cast<std::size_t>(row.span) < m_source.marks.size() ? m_source.marks[static_cast<std::size_t>(row.span)] : 0);
+        if (row.collapsed)
+            name.suffix = QStringLiteral(" (%1)").arg(s.childCount);
+    }
+    const SpanPaintStyle style = paintStyle(m_font);
+    paintSpanName(p, s, QRectF(x, y, m_margin + m_nameWidth - 3 - x, m_rowHeight), name, m_palette, style);
 
     const qreal axisLeft = m_margin + m_nameWidth + 2, axisWidth = m_width - m_margin - axisLeft - 2;
-    paintBar(p, s, QRectF(axisLeft, y, axisWidth, m_rowHeight));
-    if (!s.isPlaceholder() && !text.duration.isEmpty()) {
-        // The duration beside the bar, or inside it when there is no room outside, as the view does.
-        const TimeRange &range = m_source.range;
-        const std::int64_t start = m_source.showRawTimes ? s.rawStartUs : s.startUs;
-        const qreal x0 = axisLeft + std::clamp(timeToPixel(start, range, static_cast<int>(axisWidth)), -10.0, axisWidth + 10);
-        const qreal x1 = axisLeft + std::clamp(timeToPixel(start + s.durationUs, range, static_cast<int>(axisWidth)), -10.0, axisWidth + 10);
-        const qreal w = QFontMetricsF(m_small).horizontalAdvance(text.duration) + 6;
-        p->save();
-        p->setClipRect(QRectF(axisLeft, y, axisWidth, m_rowHeight));
-        p->setFont(m_small);
-        p->setPen(ink);
-        if (axisLeft + axisWidth - std::max(x1, x0 + 1) >= w)
-            drawText(p, QRectF(std::max(x1, x0 + 1) + 4, y, w, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, text.duration);
-        else if (x0 - axisLeft >= w)
-            drawText(p, QRectF(x0 - w - 2, y, w, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, text.duration);
-        else if (x1 - x0 > w) {
-            const QColor bar = s.isError() ? SpanPalette::errorColor() : m_palette.barColor(s);
-            p->setPen(bar.lightness() > 140 ? Qt::black : Qt::white);
-            drawText(p, QRectF(x0 + 3, y, x1 - x0 - 6, m_rowHeight), Qt::AlignLeft | Qt::AlignVCenter, text.duration);
-        }
-        p->restore();
-    }
+    const QRectF cell(axisLeft, y, axisWidth, m_rowHeight);
+    const QRectF bar = paintSpanBar(p, *t, s, cell, m_source.range, m_palette, style);
+    paintSpanBarLabel(p, s, cell, bar, text.duration, m_palette, paintStyle(m_small));
 }
 
-void TraceExportRenderer::paintBar(QPainter *p, const Span &span, const QRectF &cell) const
+SpanPaintStyle TraceExportRenderer::paintStyle(const QFont &font) const
 {
-    const Trace &trace = *m_source.trace;
-    const TimeRange &range = m_source.range;
-    const auto xAt = [&](double us) {
-        const double x = (us - static_cast<double>(range.startUs)) * cell.width() / static_cast<double>(range.durationUs());
-        return cell.left() + std::clamp(x, -10.0, cell.width() + 10.0);
-    };
-    const auto barFor = [&](std::int64_t start) {
-        const qreal left = xAt(static_cast<double>(start));
-        const qreal right = xAt(static_cast<double>(start + span.durationUs));
-        const qreal h = std::max<qreal>(4, cell.height() - 8);
-        return QRectF(left, cell.top() + (cell.height() - h) / 2, std::max<qreal>(1, right - left), h);
-    };
-    p->save();
-    p->setClipRect(cell);
-    p->setRenderHint(QPainter::Antialiasing, false);
-    const bool raw = m_source.showRawTimes;
-    const std::int64_t shownStart = raw ? span.rawStartUs : span.startUs;
-    const QRectF bar = barFor(shownStart);
-    const bool dim = m_source.showCriticalPath && !span.hasFlag(SpanFlag::CriticalPath);
-
-    if (!raw && span.skewShiftUs != 0) {
-        p->setPen(QPen(ghostLine, 1, Qt::DashLine));
-        p->setBrush(Qt::NoBrush);
-        p->drawRect(barFor(span.rawStartUs));
-    }
-    QColor color = span.isError() ? SpanPalette::errorColor() : m_palette.barColor(span);
-    if (dim)
-        color = QColor::fromHsv(color.hsvHue(), color.hsvSaturation() / 4, std::min(255, color.value() + 60));
-    if (span.isPlaceholder()) {
-        p->fillRect(bar, SpanPalette::placeholderColor().lighter(150));
-        p->fillRect(bar, QBrush(SpanPalette::placeholderColor(), Qt::BDiagPattern));
-        p->setPen(QPen(SpanPalette::placeholderColor().darker(130), 1, Qt::DashLine));
-        p->setBrush(Qt::NoBrush);
-        p->drawRect(bar);
-        p->restore();
-        return;
-    }
-    p->fillRect(bar, color);
-    // Recorded times in the raw view, corrected ones (client and server side each by its own shift) otherwise.
-    const auto [cs, sr, ss, cr] = raw ? trace.rpcTimes(span) : trace.adjustedRpcTimes(span);
-    const QColor light = color.lighter(150);
-    const auto lighten = [&](std::int64_t from, std::int64_t to) {
-        if (from && to && to > from) {
-            const qreal a = std::max(bar.left(), xAt(static_cast<double>(from)));
-            const qreal b = std::min(bar.right(), xAt(static_cast<double>(to)));
-            if (b > a)
-                p->fillRect(QRectF(a, bar.top(), b - a, bar.height()), light);
-        }
-    };
-    lighten(cs, sr);
-    lighten(ss, cr);
-    const QColor tick = color.darker(170);
-    for (const std::int64_t t : {cs, sr, ss, cr})
-        if (t)
-            p->fillRect(QRectF(xAt(static_cast<double>(t)), bar.top(), 1, bar.height()), tick);
-    if (span.isWarning() || span.isError()) {
-        p->setPen(QPen(span.isError() ? SpanPalette::errorColor().darker(150) : SpanPalette::warningColor(), 2));
-        p->setBrush(Qt::NoBrush);
-        p->drawRect(bar.adjusted(0.5, 0.5, -0.5, -0.5));
-    }
-    if (m_source.showCriticalPath && span.hasFlag(SpanFlag::CriticalPath)) {
-        p->setPen(QPen(ink, 1));
-        p->setBrush(Qt::NoBrush);
-        p->drawRect(bar.adjusted(-1, -1, 1, 1));
-    }
-    if (span.hasDurationMoveAvg()) {
-        const qreal x = xAt(static_cast<double>(shownStart) + span.durationMoveAvgUs);
-        p->fillRect(QRectF(x - 1, bar.top() - 3, 2, bar.height() + 6), ink);
-        if (!std::isnan(span.warnPct) && span.warnPct > 0) {
-            const qreal w = xAt(static_cast<double>(shownStart) + span.durationMoveAvgUs * (1.0 + span.warnPct / 100.0));
-            p->setPen(QPen(SpanPalette::warningColor().darker(120), 2, Qt::DotLine));
-            p->drawLine(QPointF(w, bar.top() - 3), QPointF(w, bar.bottom() + 3));
-        }
-    }
-    p->restore();
+    SpanPaintStyle style;
+    style.font = font;
+    style.bold = font;
+    style.bold.setBold(true);
+    style.text = ink;
+    style.muted = muted;
+    style.selectedText = ink;
+    style.ink = ink;
+    style.ghost = ghostLine;
+    style.showRawTimes = m_source.showRawTimes;
+    style.showCriticalPath = m_source.showCriticalPath;
+    style.drawn = &m_drawn;
+    return style;
 }
 
 qreal TraceExportRenderer::paintDetails(QPainter *p, int first, int end, qreal y) const

@@ -3,6 +3,7 @@
 #include "exportbody.h"
 #include "exportoptions.h"
 #include "redaction.h"
+#include "spanpainters.h"
 
 #include <QFont>
 #include <QSizeF>
@@ -81,7 +82,8 @@ private:
     void paintHeader(QPainter *p) const;
     void paintRuler(QPainter *p, qreal y) const;
     void paintRow(QPainter *p, int row, qreal y) const;
-    void paintBar(QPainter *p, const Span &span, const QRectF &cell) const;
+    // The light theme's colours for the shared span painters, text in the given font.
+    SpanPaintStyle paintStyle(const QFont &font) const;
     qreal paintDetails(QPainter *p, int first, int end, qreal y) const;
 
     ExportSource m_source;
