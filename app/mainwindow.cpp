@@ -1,6 +1,11 @@
 #include "mainwindow.h"
 #include "plaintooltip.h"
 
+#include "loadstatus.h"
+#include "mainactions.h"
+#include "recentfiles.h"
+#include "tracesaver.h"
+
 #include "compareview.h"
 #include "connectionprofiles.h"
 #include "detailsdock.h"
@@ -71,24 +76,25 @@ MainWindow::MainWindow(QWidget *parent)
     , m_loader(new TraceLoadController(this))
     , m_stack(new QStackedWidget(this))
     , m_startPage(new StartPage(m_stack))
-    , m_tabs(new QTabWidget(m_stack))
+    , m_tabs(new TraceTabs(m_stack))
 {
     setWindowTitle(tr("TraceDesk"));
     setAcceptDrops(true);
-    m_tabs->setObjectName(QStringLiteral("traceTabs"));
-    m_tabs->setDocumentMode(true);
-    m_tabs->setTabsClosable(true);
-    m_tabs->setMovable(true);
-    m_tabs->setElideMode(Qt::ElideMiddle);
-    m_tabs->tabBar()->installEventFilter(this); // middle click closes a tab
     m_stack->addWidget(m_startPage);
     m_stack->addWidget(m_tabs);
     setCentralWidget(m_stack);
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
     createDocks();
-    createMenus();
+    m_actions = new MainActions(this);
+    m_recent = new RecentFiles(m_actions->recentFilesMenu(), m_actions->recentTraceIdsMenu(), m_startPage, this);
+    connect(m_recent, &RecentFiles::fileRequested, this, &MainWindow::openFile);
+    connect(m_recent, &RecentFiles::traceIdRequested, m_opener, &RemoteTraceOpener::fetchWithProfile);
     createToolBar();
-    createStatusBar();
+    m_status = new LoadStatus(statusBar(), m_loader);
+    connect(m_status, &LoadStatus::problemsRequested, this, [this] {
+        m_problemsDock->show();
+        m_problemsDock->raise();
+    });
 
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
@@ -105,29 +111,15 @@ MainWindow::MainWindow(QWidget *parent)
     // Traces opened from the Search tab are fetched one after the other, failed ones included.
     connect(m_opener, &RemoteTraceOpener::traceFetched, this, &MainWindow::fetchNextQueued, Qt::QueuedConnection);
     connect(m_opener, &RemoteTraceOpener::fetchFailed, this, &MainWindow::fetchNextQueued, Qt::QueuedConnection);
-    connect(m_opener, &RemoteTraceOpener::fetchStarted, this, [this] { updateRecentMenus(); });
+    connect(m_opener, &RemoteTraceOpener::fetchStarted, m_recent, &RecentFiles::refresh);
 
-    connect(m_loader, &TraceLoadController::started, this, [this](const QString &path, quint64 total) {
-        setLoading(true);
-        m_progress->setRange(0, total > 0 ? 1000 : 0);
-        m_progress->setValue(0);
-        m_progressLabel->setText(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-    });
-    connect(m_loader, &TraceLoadController::progress, this, [this](quint64 bytes, quint64 total, quint64 spans) {
-        if (total > 0)
-            m_progress->setValue(static_cast<int>(std::min<quint64>(1000, bytes * 1000 / total)));
-        m_progressLabel->setText(tr("%1 of %2 read, %3 spans")
-                                     .arg(QLocale().formattedDataSize(static_cast<qint64>(bytes)),
-                                          QLocale().formattedDataSize(static_cast<qint64>(total)))
-                                     .arg(spans));
-    });
     connect(m_loader, &TraceLoadController::loaded, this, [this](const TracePtr &trace, const QString &path) {
         TraceSource source;
         source.filePath = QFileInfo(path).absoluteFilePath();
         if (path.startsWith(QLatin1Char(':')))
             source.filePath = path; // a resource keeps its ":/" path
         source.fileModified = m_loadingModified;
-        addRecentFile(path);
+        m_recent->add(path);
         addTraceTab(trace, std::move(source));
     });
     connect(m_loader, &TraceLoadController::failed, this, &MainWindow::onLoadFailed);
@@ -136,7 +128,6 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(tr("Opening %1 was cancelled").arg(QFileInfo(path).fileName()), 5000);
     });
     connect(m_loader, &TraceLoadController::finished, this, [this] {
-        setLoading(false);
         // Queued files (a drop of several) open one after the other, after this signal has been delivered.
         if (!m_queuedFiles.isEmpty())
             QMetaObject::invokeMethod(this, &MainWindow::openNextQueued, Qt::QueuedConnection);
@@ -159,7 +150,7 @@ QString MainWindow::sampleTracePath()
 
 SpanView *MainWindow::spanView() const
 {
-    return qobject_cast<SpanView *>(m_tabs->currentWidget());
+    return m_tabs->currentSpanView();
 }
 
 void MainWindow::setCurrentTraceView(TraceViewKind kind)
@@ -167,11 +158,6 @@ void MainWindow::setCurrentTraceView(TraceViewKind kind)
     m_preferredView = kind;
     if (SpanView *v = spanView())
         v->setCurrentView(kind);
-}
-
-SpanView *MainWindow::spanViewAt(int index) const
-{
-    return qobject_cast<SpanView *>(m_tabs->widget(index));
 }
 
 TracePtr MainWindow::trace() const
@@ -182,12 +168,7 @@ TracePtr MainWindow::trace() const
 
 TraceSource MainWindow::source() const
 {
-    return m_sources.value(m_tabs->currentWidget());
-}
-
-int MainWindow::tabCount() const
-{
-    return m_tabs->count();
+    return m_tabs->currentSource();
 }
 
 bool MainWindow::isStartPageShown() const
@@ -209,27 +190,27 @@ QDockWidget *MainWindow::addPanelDock(QWidget *panel, const QString &title, cons
 void MainWindow::createDocks()
 {
     m_overview = new OverviewPanel;
-    m_iplatform = new IPlatformPanel;
-    m_annotations = new AnnotationsPanel;
-    m_endpoints = new EndpointsPanel;
+    auto *iplatform = new IPlatformPanel;
+    auto *annotations = new AnnotationsPanel;
+    auto *endpoints = new EndpointsPanel;
     m_tags = new TagsPanel;
     m_tags->setCopyFilter(&filterCopiedText); // redaction, when it is on by default
-    m_rawJson = new RawJsonPanel;
+    auto *rawJson = new RawJsonPanel;
     m_problems = new ProblemsPanel;
     // The selected span's panels: one dock of tabs beside the timeline (which gets most of the window).
     m_details = new DetailsDock(this);
     m_details->addPanel(m_overview, tr("Overview"));
-    m_details->addPanel(m_iplatform, tr("iplatform"));
+    m_details->addPanel(iplatform, tr("iplatform"));
     m_details->addPanel(m_tags, tr("Tags"));
-    m_details->addPanel(m_annotations, tr("Annotations"));
-    m_details->addPanel(m_endpoints, tr("Endpoints"));
-    m_details->addPanel(m_rawJson, tr("Raw JSON"));
+    m_details->addPanel(annotations, tr("Annotations"));
+    m_details->addPanel(endpoints, tr("Endpoints"));
+    m_details->addPanel(rawJson, tr("Raw JSON"));
     m_notes = new NotesPanel;
     m_details->addPanel(m_notes, tr("Notes"));
     m_panels.push_back(m_notes);
     connect(m_notes, &NotesPanel::notesChanged, this, &MainWindow::refreshSpanNotes);
     addDockWidget(Qt::RightDockWidgetArea, m_details);
-    for (SpanPanel *panel : std::initializer_list<SpanPanel *>{m_overview, m_iplatform, m_tags, m_annotations, m_endpoints, m_rawJson})
+    for (SpanPanel *panel : std::initializer_list<SpanPanel *>{m_overview, iplatform, m_tags, annotations, endpoints, rawJson})
         m_panels.push_back(panel);
     m_problemsDock = addPanelDock(m_problems, tr("Problems"), QStringLiteral("problemsDock"), Qt::BottomDockWidgetArea);
     m_problemsDock->hide();
@@ -288,201 +269,7 @@ void MainWindow::applyDefaultLayout()
 void MainWindow::resetLayout()
 {
     applyDefaultLayout();
-    m_headerState.clear();
-    for (int i = 0; i < m_tabs->count(); ++i)
-        if (auto *view = qobject_cast<SpanView *>(m_tabs->widget(i)))
-            view->resetHeaderState();
-}
-
-namespace {
-
-// Our keys plus the platform's for a standard action, each once: a key listed twice is ambiguous and does nothing.
-QList<QKeySequence> withStandard(QList<QKeySequence> keys, QKeySequence::StandardKey standard)
-{
-    for (const QKeySequence &k : QKeySequence::keyBindings(standard))
-        if (!keys.contains(k))
-            keys.append(k);
-    return keys;
-}
-
-} // namespace
-
-void MainWindow::createMenus()
-{
-    // View and Edit actions act on the current tab; they are disabled while the start page is shown.
-    const auto onView = [this](void (SpanView::*slot)()) {
-        return [this, slot] {
-            if (SpanView *view = spanView())
-                (view->*slot)();
-        };
-    };
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), this, &MainWindow::openDialog);
-    open->setShortcut(QKeySequence::Open);
-    QAction *openId = file->addAction(tr("Open Trace &ID…"), m_opener, &RemoteTraceOpener::openTraceIdDialog);
-    openId->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-    QAction *searchAction = file->addAction(tr("Searc&h Traces…"), this, [this] { showSearchPage(); });
-    searchAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    searchAction->setObjectName(QStringLiteral("searchTracesAction"));
-    file->addAction(tr("Open the &Sample Trace"), this, &MainWindow::openSample);
-    file->addAction(tr("&Connections…"), this, [this] {
-        m_opener->manageConnections();
-        updateStatus(); // the toolbar's profile may have been renamed or removed
-        updateRecentMenus();
-    });
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentIdsMenu = file->addMenu(tr("Recent &Trace IDs"));
-    connect(m_recentIdsMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenus);
-    m_saveAsAction = file->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
-    m_saveAsAction->setShortcut(QKeySequence::SaveAs);
-    QAction *compareAction = file->addAction(tr("Co&mpare…"), this, &MainWindow::openCompareDialog);
-    compareAction->setObjectName(QStringLiteral("compareAction"));
-    QAction *exportAction = file->addAction(tr("&Export…"), this, [this] {
-        if (CompareView *compare = compareView())
-            exportFromCompare(this, compare);
-        else
-            exportFromView(this, spanView());
-    });
-    m_exportAction = exportAction;
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    QAction *exportNotesAction = file->addAction(tr("Export &Notes…"), this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export Notes"), suggestedNotesPath(), tr("Notes (*.notes.json *.json)"));
-        if (!path.isEmpty() && !exportNotes(path))
-            QMessageBox::warning(this, tr("Export Notes"), m_lastError);
-    });
-    QAction *importNotesAction = file->addAction(tr("&Import Notes…"), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Import Notes"), suggestedNotesPath(), tr("Notes (*.notes.json *.json)"));
-        if (!path.isEmpty() && !importNotes(path))
-            QMessageBox::warning(this, tr("Import Notes"), m_lastError);
-    });
-    m_closeTabAction = file->addAction(tr("&Close Tab"), this, &MainWindow::closeCurrentTab);
-    m_closeTabAction->setShortcuts(withStandard({QKeySequence(Qt::CTRL | Qt::Key_W)}, QKeySequence::Close));
-    file->addSeparator();
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-
-    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QAction *find = edit->addAction(tr("&Find…"), this, onView(&SpanView::showSearch));
-    find->setShortcut(QKeySequence::Find);
-    QAction *next = edit->addAction(tr("Find &Next"), this, onView(&SpanView::findNext));
-    next->setShortcut(QKeySequence(Qt::Key_F3));
-    QAction *prev = edit->addAction(tr("Find &Previous"), this, onView(&SpanView::findPrevious));
-    prev->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
-    edit->addSeparator();
-    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
-    preferences->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    preferences->setMenuRole(QAction::PreferencesRole);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, onView(&SpanView::zoomIn));
-    zoomIn->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, onView(&SpanView::zoomOut));
-    zoomOut->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
-    QAction *fit = view->addAction(tr("&Fit Whole Trace"), this, onView(&SpanView::fit));
-    fit->setShortcut(QKeySequence(Qt::Key_F));
-    m_backAction = view->addAction(tr("Zoom &Back"), this, onView(&SpanView::back));
-    m_backAction->setShortcut(QKeySequence(Qt::Key_Backspace));
-    m_backAction->setEnabled(false);
-    QAction *zoomSpan = view->addAction(tr("Zoom to &Span"), this, [this] {
-        if (SpanView *v = spanView())
-            v->zoomToSpan(v->selectedSpan());
-    });
-    zoomSpan->setShortcut(QKeySequence(Qt::Key_Z));
-    view->addSeparator();
-    // The views of the trace, as the switch above the timeline; keys 1-5 (typing in a field is not taken).
-    auto *views = new QActionGroup(this);
-    const QString viewNames[] = {tr("&Timeline"), tr("F&lame Graph"), tr("Span T&able"), tr("Trace &Graph"), tr("E&vents")};
-    for (int i = 0; i < traceViewKindCount; ++i) {
-        QAction *a = view->addAction(viewNames[i]);
-        a->setCheckable(true);
-        a->setShortcut(QKeySequence(Qt::Key_1 + i));
-        views->addAction(a);
-        connect(a, &QAction::triggered, this, [this, i] { setCurrentTraceView(static_cast<TraceViewKind>(i)); });
-        m_viewActions[static_cast<std::size_t>(i)] = a;
-    }
-    m_viewActions.front()->setChecked(true);
-    view->addSeparator();
-    QAction *expand = view->addAction(tr("&Expand All"), this, onView(&SpanView::expandAll));
-    expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Asterisk));
-    QAction *collapse = view->addAction(tr("&Collapse All"), this, onView(&SpanView::collapseAll));
-    collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
-    view->addSeparator();
-    auto *colours = new QActionGroup(this);
-    m_byServiceAction = view->addAction(tr("Colour by &Service"), this, [this] {
-        if (SpanView *v = spanView())
-            v->setColorMode(ColorMode::Service);
-    });
-    m_byComponentAction = view->addAction(tr("Colour by Co&mponent"), this, [this] {
-        if (SpanView *v = spanView())
-            v->setColorMode(ColorMode::Component);
-    });
-    for (QAction *a : {m_byServiceAction, m_byComponentAction}) {
-        a->setCheckable(true);
-        colours->addAction(a);
-    }
-    m_byServiceAction->setChecked(true);
-    m_criticalAction = view->addAction(tr("Show &Critical Path"));
-    m_criticalAction->setCheckable(true);
-    m_criticalAction->setShortcut(QKeySequence(Qt::Key_C));
-    connect(m_criticalAction, &QAction::triggered, this, [this](bool on) {
-        if (SpanView *v = spanView())
-            v->setShowCriticalPath(on);
-    });
-    m_rawAction = view->addAction(tr("&Raw Times (no clock-skew correction)"));
-    m_rawAction->setCheckable(true);
-    m_rawAction->setShortcut(QKeySequence(Qt::Key_R));
-    connect(m_rawAction, &QAction::triggered, this, [this](bool on) {
-        if (SpanView *v = spanView())
-            v->setShowRawTimes(on);
-    });
-    view->addSeparator();
-    QAction *nextTab = view->addAction(tr("Next &Tab"), this, [this] {
-        if (m_tabs->count() > 1)
-            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
-    });
-    nextTab->setShortcuts(withStandard({QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, QKeySequence::NextChild));
-    QAction *prevTab = view->addAction(tr("Pre&vious Tab"), this, [this] {
-        if (m_tabs->count() > 1)
-            m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
-    });
-    prevTab->setShortcuts(withStandard({QKeySequence(Qt::CTRL | Qt::Key_PageUp)}, QKeySequence::PreviousChild));
-    view->addSeparator();
-    QMenu *panels = view->addMenu(tr("&Panels"));
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        panels->addAction(dock->toggleViewAction());
-    QAction *collapseDetails = view->addAction(tr("Collapse &Details"));
-    collapseDetails->setCheckable(true);
-    collapseDetails->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
-    connect(collapseDetails, &QAction::triggered, m_details, [this](bool on) {
-        m_details->show();
-        m_details->setCollapsed(on);
-    });
-    connect(m_details, &DetailsDock::collapsedChanged, collapseDetails, &QAction::setChecked);
-    view->addAction(tr("Reset &Layout"), this, &MainWindow::resetLayout);
-
-    m_traceActions = {m_saveAsAction, m_closeTabAction, find, next, prev, zoomIn, zoomOut, fit, zoomSpan, expand,
-                      collapse, m_byServiceAction, m_byComponentAction, m_criticalAction, m_rawAction, nextTab, prevTab};
-    for (QAction *a : m_viewActions)
-        m_traceActions << a;
-    // Export for incident reports: Copy Image in the Edit menu, next to Find.
-    QAction *copyImage = new QAction(tr("Copy &Image"), this);
-    copyImage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
-    connect(copyImage, &QAction::triggered, this, [this] { copyViewImage(this, spanView()); });
-    edit->insertAction(find, copyImage);
-    edit->insertSeparator(find);
-    QAction *bookmark = edit->addAction(tr("&Bookmark Span"), this, [this] { m_notes->toggleBookmark(); });
-    bookmark->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
-    QAction *note = edit->addAction(tr("&Note on Span…"), this, [this] {
-        m_details->showPanel(m_notes);
-        m_notes->noteEdit()->setFocus();
-    });
-    note->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
-    m_traceActions << exportAction << copyImage << bookmark << note << exportNotesAction << importNotesAction;
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&About TraceDesk"), this, &MainWindow::showAbout);
+    m_tabs->resetHeaderStates();
 }
 
 void MainWindow::createToolBar()
@@ -531,49 +318,10 @@ void MainWindow::createToolBar()
         }
         if (!profiles->isEmpty())
             profiles->addSeparator();
-        profiles->addAction(tr("Connections…"), this, [this] {
-            m_opener->manageConnections();
-            updateStatus();
-        });
+        profiles->addAction(tr("Connections…"), this, &MainWindow::manageConnections);
     });
     m_profileButton->setMenu(profiles);
     bar->addWidget(m_profileButton);
-}
-
-void MainWindow::createStatusBar()
-{
-    m_summaryLabel = new QLabel(this);
-    m_summaryLabel->setTextFormat(Qt::PlainText);
-    m_summaryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_summaryLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_problemsButton = new QPushButton(this);
-    m_problemsButton->setFlat(true);
-    m_problemsButton->setToolTip(tr("Show the problems met reading this trace"));
-    connect(m_problemsButton, &QPushButton::clicked, this, [this] {
-        m_problemsDock->show();
-        m_problemsDock->raise();
-    });
-    m_progressLabel = new QLabel(this);
-    m_progressLabel->setTextFormat(Qt::PlainText);
-    m_progress = new QProgressBar(this);
-    m_progress->setMaximumWidth(160);
-    m_progress->setTextVisible(false);
-    m_cancelButton = new QToolButton(this);
-    m_cancelButton->setText(tr("Cancel"));
-    connect(m_cancelButton, &QToolButton::clicked, m_loader, &TraceLoadController::cancel);
-    statusBar()->addWidget(m_summaryLabel, 1);
-    statusBar()->addPermanentWidget(m_progressLabel);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancelButton);
-    statusBar()->addPermanentWidget(m_problemsButton);
-    setLoading(false);
-}
-
-void MainWindow::setLoading(bool loading)
-{
-    m_progressLabel->setVisible(loading);
-    m_progress->setVisible(loading);
-    m_cancelButton->setVisible(loading);
 }
 
 void MainWindow::openFile(const QString &path)
@@ -603,7 +351,7 @@ void MainWindow::openNextQueued()
 void MainWindow::startLoad(const QString &path)
 {
     if (!path.startsWith(QLatin1Char(':')))
-        m_lastDirectory = QFileInfo(path).absolutePath();
+        m_recent->setLastDirectory(QFileInfo(path).absolutePath());
     m_loadingModified = QFileInfo(path).lastModified();
     m_loader->load(path);
 }
@@ -617,15 +365,15 @@ void MainWindow::showSearchPage(const QString &profileName, bool searchNow)
 {
     if (!m_searchPage) {
         m_searchPage = new SearchPage(m_tokens, m_tabs);
+        m_tabs->setKeptPage(m_searchPage); // closing the tab keeps its form and results for the next time
         connect(m_searchPage, &SearchPage::openTracesRequested, this, &MainWindow::openTracesOfProfile);
         connect(m_searchPage->results(), &SearchResultsView::compareRequested, this, [this](const QString &a, const QString &b) {
             compareTracesOfProfile(m_searchPage->currentProfile(), a, b);
         });
         connect(m_searchPage, &SearchPage::searchFinished, this, &MainWindow::searchPageSearched);
         connect(m_searchPage, &SearchPage::manageConnectionsRequested, this, [this] {
-            m_opener->manageConnections();
+            manageConnections();
             m_searchPage->reloadProfiles();
-            updateStatus();
         });
     } else {
         m_searchPage->reloadProfiles();
@@ -691,7 +439,7 @@ void MainWindow::onTraceFetched(const FetchResult &result)
     addTraceTab(result.load.trace, std::move(source));
     if (!result.warnings.isEmpty())
         statusBar()->showMessage(result.warnings.join(QStringLiteral("; ")), 15000);
-    updateRecentMenus();
+    m_recent->refresh();
 }
 
 bool MainWindow::openLibrary(const QString &path)
@@ -705,8 +453,8 @@ bool MainWindow::openLibrary(const QString &path)
     m_startPage->libraryView()->setLibrary(library.get());
     m_notes->setLibrary(library.get());
     m_library = std::move(library);
-    for (int i = 0; i < m_tabs->count(); ++i)
-        if (auto *view = qobject_cast<SpanView *>(m_tabs->widget(i)); view && view->trace())
+    for (const SpanView *view : m_tabs->spanViews())
+        if (view->trace())
             refreshSpanNotes(QString::fromUtf8(view->trace()->traceId().data(), static_cast<qsizetype>(view->trace()->traceId().size())));
     return ok;
 }
@@ -732,19 +480,9 @@ void MainWindow::recordInLibrary(const TracePtr &trace, const TraceSource &sourc
 void MainWindow::refreshSpanNotes(const QString &traceId)
 {
     const std::vector<SpanNote> notes = m_library && m_library->isOpen() ? m_library->notes(traceId) : std::vector<SpanNote>{};
-    for (int i = 0; i < m_tabs->count(); ++i)
-        if (auto *view = qobject_cast<SpanView *>(m_tabs->widget(i));
-            view && view->trace() && QString::fromUtf8(view->trace()->traceId().data(), static_cast<qsizetype>(view->trace()->traceId().size())) == traceId)
+    for (SpanView *view : m_tabs->spanViews())
+        if (view->trace() && QString::fromUtf8(view->trace()->traceId().data(), static_cast<qsizetype>(view->trace()->traceId().size())) == traceId)
             view->setSpanNotes(notes);
-}
-
-QString MainWindow::suggestedNotesPath() const
-{
-    const TraceSource s = source();
-    if (!s.filePath.isEmpty() && !s.filePath.startsWith(QLatin1Char(':')))
-        return QFileInfo(s.filePath).absolutePath() + QLatin1Char('/') + QFileInfo(s.filePath).completeBaseName() + QStringLiteral(".notes.json");
-    const QString id = trace() ? QString::fromUtf8(trace()->traceId().data(), static_cast<qsizetype>(trace()->traceId().size())) : QString();
-    return QDir(m_lastDirectory).filePath(QStringLiteral("trace-%1.notes.json").arg(id));
 }
 
 bool MainWindow::exportNotes(const QString &path)
@@ -835,12 +573,9 @@ void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
         m_errorBox->hide();
         m_lastError.clear();
     }
-    if (const SpanView *current = spanView())
-        m_headerState = current->saveHeaderState();
-
     auto *view = new SpanView(m_tabs);
-    if (!m_headerState.isEmpty())
-        view->restoreHeaderState(m_headerState);
+    if (const QByteArray header = m_tabs->headerState(); !header.isEmpty())
+        view->restoreHeaderState(header);
     if (const SpanView *current = spanView())
         view->setColorMode(current->colorMode());
     else if (QSettings().value(QStringLiteral("view/colorMode")).toString() == QLatin1String("component"))
@@ -851,7 +586,7 @@ void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
         if (view != spanView())
             return;
         m_preferredView = kind;
-        m_viewActions[static_cast<std::size_t>(kind)]->setChecked(true);
+        m_actions->setCurrentView(kind);
     });
     connect(view, &SpanView::spanSelected, this, [this, view](std::int32_t span) {
         if (view == spanView())
@@ -860,47 +595,19 @@ void MainWindow::addTraceTab(const TracePtr &trace, TraceSource source)
     connect(view, &SpanView::spanActivated, this, [this] { m_details->showPanel(m_overview); });
     connect(view->timeControl(), &TimeControl::historyChanged, this, [this, view](bool canGoBack) {
         if (view == spanView())
-            m_backAction->setEnabled(canGoBack);
+            m_actions->setCanGoBack(canGoBack);
     });
 
-    QString title;
-    QString tip;
-    if (source.isFetched()) {
-        const QString id = source.traceId.isEmpty() ? QString::fromUtf8(trace->traceId().data(), static_cast<qsizetype>(trace->traceId().size()))
-                                                    : source.traceId;
-        title = tr("Trace %1").arg(id);
-        const QString where = source.profileName.isEmpty() ? source.host : source.profileName;
-        tip = source.projectId.isEmpty() ? tr("Trace %1, fetched with profile \"%2\"").arg(id, where)
-                                         : tr("Trace %1, fetched with profile \"%2\" from project %3").arg(id, where, source.projectId);
-    } else {
-        title = source.filePath == sampleTracePath() ? tr("Sample trace") : QFileInfo(source.filePath).fileName();
-        tip = QDir::toNativeSeparators(source.filePath);
-    }
     recordInLibrary(trace, source);
     if (m_library && m_library->isOpen())
         view->setSpanNotes(m_library->notes(QString::fromUtf8(trace->traceId().data(), static_cast<qsizetype>(trace->traceId().size()))));
-    m_sources.insert(view, std::move(source)); // removed in closeTab()
-    const QSignalBlocker blocker(m_tabs); // one currentChanged, after the tab's title and source are set
-    const int index = m_tabs->addTab(view, title);
-    m_tabs->setTabToolTip(index, tip.toHtmlEscaped());
-    m_tabs->setCurrentIndex(index);
-    onCurrentTabChanged();
+    m_tabs->addTraceTab(view, *trace, std::move(source));
     emit traceShown(trace);
 }
 
 void MainWindow::closeTab(int index)
 {
-    QWidget *page = m_tabs->widget(index);
-    if (!page)
-        return;
-    if (auto *view = qobject_cast<SpanView *>(page); view && page == m_tabs->currentWidget())
-        m_headerState = view->saveHeaderState();
-    m_sources.remove(page);
-    m_tabs->removeTab(index); // emits currentChanged when the current tab goes
-    if (page == m_searchPage)
-        page->hide(); // kept with its form and results for the next File > Search Traces
-    else
-        page->deleteLater();
+    m_tabs->closeTab(index);
     if (m_tabs->count() == 0 && !isStartPageShown())
         onCurrentTabChanged();
 }
@@ -930,17 +637,8 @@ void MainWindow::onCurrentTabChanged()
         m_docksHiddenForSearch.clear();
     }
     if (!view)
-        updateRecentMenus();
-    for (QAction *a : std::as_const(m_traceActions))
-        a->setEnabled(view != nullptr);
-    m_exportAction->setEnabled(view || compareView());
-    m_backAction->setEnabled(view && view->timeControl()->canGoBack());
-    if (view) {
-        (view->colorMode() == ColorMode::Component ? m_byComponentAction : m_byServiceAction)->setChecked(true);
-        m_criticalAction->setChecked(view->showCriticalPath());
-        m_rawAction->setChecked(view->showRawTimes());
-        m_viewActions[static_cast<std::size_t>(view->currentView())]->setChecked(true);
-    }
+        m_recent->refresh();
+    m_actions->showTab(view, view || compareView());
     m_problems->setTrace(current);
     onSpanSelected(view ? view->selectedSpan() : -1);
     if (current) {
@@ -974,40 +672,12 @@ QString MainWindow::statusSummary() const
             .arg(compare->compare().onlyBCount());
     if (!current)
         return tr("No trace open. Open a file (Ctrl+O), a trace id (Ctrl+T), or drop a file here.");
-    const Trace &t = *current;
-    QStringList parts;
-    parts << tr("Trace %1").arg(QString::fromUtf8(t.traceId().data(), static_cast<qsizetype>(t.traceId().size())));
-    if (const std::int32_t root = t.primaryRoot(); root >= 0) {
-        const Span &r = t.span(static_cast<std::size_t>(root));
-        parts << t.qstr(r.service) + QStringLiteral(" ") + t.qstr(r.name);
-    }
-    if (SpanPanel::utcDisplay())
-        parts << SpanPanel::formatTimestamp(t.startUs(), true).left(23) + tr(" UTC (")
-                     + SpanPanel::formatTimestamp(t.startUs(), false).mid(11, 12) + tr(" local)");
-    else
-        parts << SpanPanel::formatTimestamp(t.startUs(), false).left(23) + QStringLiteral(" (")
-                     + SpanPanel::formatTimestamp(t.startUs(), true).mid(11, 12) + tr(" UTC)");
-    parts << SpanTreeModel::formatDuration(static_cast<double>(t.durationUs()));
-    const auto count = [](std::size_t n, const QString &one, const QString &many) {
-        return n == 1 ? one : many.arg(n);
-    };
-    parts << count(t.realSpanCount(), tr("1 span"), tr("%1 spans"));
-    parts << count(t.services().size(), tr("1 service"), tr("%1 services"));
-    parts << count(t.errorCount(), tr("1 error"), tr("%1 errors"));
-    parts << count(t.warningCount(), tr("1 warning"), tr("%1 warnings"));
-    return parts.join(QStringLiteral("  ·  "));
+    return LoadStatus::summaryOf(*current);
 }
 
 void MainWindow::updateStatus()
 {
-    const QString summary = statusSummary();
-    m_summaryLabel->setText(summary);
-    m_summaryLabel->setToolTip(summary.toHtmlEscaped());
-    const TracePtr current = trace();
-    const int problems = current ? static_cast<int>(current->problems().size()) : 0;
-    m_problemsButton->setText(problems == 0 ? tr("No problems") : problems == 1 ? tr("1 problem…") : tr("%1 problems…").arg(problems));
-    m_problemsButton->setVisible(current != nullptr);
-    m_problemsButton->setEnabled(problems > 0);
+    m_status->showSummary(statusSummary(), trace().get());
     const QString profile = toolbarProfile();
     m_profileButton->setText(profile.isEmpty() ? tr("No profile") : profile);
 }
@@ -1035,7 +705,7 @@ void MainWindow::onLoadFailed(const QString &path, const QString &error, quint64
 
 void MainWindow::openDialog()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Trace"), m_lastDirectory,
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Trace"), m_recent->lastDirectory(),
                                                       tr("Trace files (*.json *.jsonl *.txt);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
@@ -1103,135 +773,18 @@ bool MainWindow::fetchTraceId(const QString &traceId)
 
 void MainWindow::saveAs()
 {
-    if (!trace())
-        return;
-    const QString target = QFileDialog::getSaveFileName(this, tr("Save Trace As"), m_lastDirectory, tr("JSON files (*.json);;All files (*)"));
-    if (target.isEmpty())
-        return;
-    QString error;
-    if (saveTraceTo(target, &error)) {
-        m_lastDirectory = QFileInfo(target).absolutePath();
-        statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(target)), 5000);
-    } else {
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Save As"), error, QMessageBox::Close, this);
-        box->setTextFormat(Qt::PlainText);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+    if (const TracePtr current = trace()) {
+        QString directory = m_recent->lastDirectory();
+        TraceSaver::saveAs(this, *current, source(), &directory, statusBar());
+        m_recent->setLastDirectory(directory);
     }
 }
 
-bool MainWindow::saveTraceTo(const QString &path, QString *error)
+void MainWindow::manageConnections()
 {
-    const auto fail = [error](const QString &text) {
-        if (error)
-            *error = text;
-        return false;
-    };
-    const TracePtr current = trace();
-    if (!current)
-        return fail(tr("No trace is open."));
-    const TraceSource src = source();
-    // What was read is what is saved: the bytes received, or the file's bytes if it has not changed since.
-    QByteArray bytes;
-    if (src.bytes) {
-        bytes = QByteArray(src.bytes->data(), static_cast<qsizetype>(src.bytes->size()));
-    } else {
-        QFile in(src.filePath);
-        if (!in.open(QIODevice::ReadOnly))
-            return fail(tr("Could not read %1: %2").arg(QDir::toNativeSeparators(src.filePath), in.errorString()));
-        const QFileInfo info(src.filePath);
-        if (static_cast<std::uint64_t>(in.size()) != current->sourceSize()
-            || (src.fileModified.isValid() && info.lastModified() != src.fileModified))
-            return fail(tr("%1 has changed since it was opened, so it is no longer the trace shown. Open it again to save it.")
-                            .arg(QDir::toNativeSeparators(src.filePath)));
-        bytes = in.readAll();
-    }
-    if (QFileInfo(path).absoluteFilePath() == QFileInfo(src.filePath).absoluteFilePath())
-        return true; // saving a file onto itself: it already holds these bytes
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-        return fail(tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), out.errorString()));
-    return true;
-}
-
-void MainWindow::showShortcuts()
-{
-    auto *box = new QMessageBox(QMessageBox::Information, tr("Keyboard Shortcuts"),
-                                tr("Up/Down\tmove between spans\n"
-                                   "Left/Right\tcollapse / expand\n"
-                                   "Enter\tshow the span's details\n"
-                                   "+ / -\tzoom in / out\n"
-                                   "Ctrl+wheel\tzoom around the mouse\n"
-                                   "Shift+wheel, drag\tpan the timeline\n"
-                                   "Drag on the ruler\tzoom to a range\n"
-                                   "Double-click, Z\tzoom to the span\n"
-                                   "F\tfit the whole trace\n"
-                                   "Backspace\tzoom back\n"
-                                   "C\tshow the critical path\n"
-                                   "R\traw times (no skew correction)\n"
-                                   "Ctrl+F, F3, Shift+F3\tfind, next, previous\n"
-                                   "Ctrl+O\topen a trace file\n"
-                                   "Ctrl+T\topen a trace by id\n"
-                                   "Ctrl+W, middle click\tclose the tab\n"
-                                   "Ctrl+Tab, Ctrl+PgDown/PgUp\tnext / previous tab\n"
-                                   "Ctrl+C in Tags\tcopy the tag's value\n"
-                                   "Ctrl+E\texport (PNG, SVG, PDF, Markdown)\n"
-                                   "Ctrl+Shift+C\tcopy the timeline as an image\n"
-                                   "1 to 5\ttimeline, flame graph, span table, trace graph, events\n"
-                                   "Ctrl+Shift+A\tshow the Analysis dock\n"
-                                   "Ctrl+Shift+D\tcollapse or show the details\n"
-                                   "Ctrl+,\tPreferences"),
-                                QMessageBox::Close, this);
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(this, tr("About TraceDesk"),
-                       tr("TraceDesk %1\nShows where the time went in a distributed trace and what failed.")
-                           .arg(QCoreApplication::applicationVersion()));
-}
-
-void MainWindow::addRecentFile(const QString &path)
-{
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    if (path.startsWith(QLatin1Char(':')))
-        return; // the bundled sample
-    m_recentFiles.removeAll(absolute);
-    m_recentFiles.prepend(absolute);
-    while (m_recentFiles.size() > 10)
-        m_recentFiles.removeLast();
-    updateRecentMenus();
-}
-
-void MainWindow::updateRecentMenus()
-{
-    m_recentMenu->clear();
-    for (const QString &path : std::as_const(m_recentFiles)) {
-        QAction *a = m_recentMenu->addAction(QDir::toNativeSeparators(path));
-        connect(a, &QAction::triggered, this, [this, path] { openFile(path); });
-    }
-    m_recentMenu->setEnabled(!m_recentFiles.isEmpty());
-
-    QSettings settings;
-    QList<StartPage::ProfileIds> ids;
-    m_recentIdsMenu->clear();
-    for (const ConnectionProfile &p : ConnectionProfiles::load(settings)) {
-        const QStringList recent = ConnectionProfiles::recentTraceIds(settings, p.name);
-        if (recent.isEmpty())
-            continue;
-        ids.append({p.name, recent.mid(0, 8)});
-        m_recentIdsMenu->addSection(p.name);
-        for (const QString &id : recent.mid(0, 8)) {
-            QAction *a = m_recentIdsMenu->addAction(id);
-            connect(a, &QAction::triggered, this, [this, name = p.name, id] { m_opener->fetchWithProfile(name, id); });
-        }
-    }
-    m_recentIdsMenu->setEnabled(!ids.isEmpty());
-    m_startPage->setRecentFiles(m_recentFiles);
-    m_startPage->setRecentTraceIds(ids);
+    m_opener->manageConnections();
+    updateStatus(); // the toolbar's profile may have been renamed or removed
+    m_recent->refresh();
 }
 
 void MainWindow::readSettings()
@@ -1242,12 +795,10 @@ void MainWindow::readSettings()
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_details->setExpandedWidth(settings.value(QStringLiteral("window/detailsWidth"), defaultDetailsWidth).toInt());
     m_details->setCollapsed(settings.value(QStringLiteral("window/detailsCollapsed"), false).toBool());
-    m_headerState = settings.value(QStringLiteral("spanView/header")).toByteArray();
+    m_tabs->setHeaderState(settings.value(QStringLiteral("spanView/header")).toByteArray());
     if (auto *splitter = m_tags->findChild<QSplitter *>(QStringLiteral("tagsSplitter")))
         splitter->restoreState(settings.value(QStringLiteral("tags/splitter")).toByteArray());
-    m_recentFiles = settings.value(QStringLiteral("files/recent")).toStringList();
-    m_lastDirectory = settings.value(QStringLiteral("files/lastDirectory")).toString();
-    updateRecentMenus();
+    m_recent->read(settings);
 }
 
 void MainWindow::writeSettings() const
@@ -1257,11 +808,10 @@ void MainWindow::writeSettings() const
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/detailsCollapsed"), m_details->isCollapsed());
     settings.setValue(QStringLiteral("window/detailsWidth"), m_details->isCollapsed() ? m_details->expandedWidth() : m_details->width());
-    settings.setValue(QStringLiteral("spanView/header"), spanView() ? spanView()->saveHeaderState() : m_headerState);
+    settings.setValue(QStringLiteral("spanView/header"), m_tabs->headerState());
     if (const auto *splitter = m_tags->findChild<QSplitter *>(QStringLiteral("tagsSplitter")))
         settings.setValue(QStringLiteral("tags/splitter"), splitter->saveState());
-    settings.setValue(QStringLiteral("files/recent"), m_recentFiles);
-    settings.setValue(QStringLiteral("files/lastDirectory"), m_lastDirectory);
+    m_recent->write(settings);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -1303,21 +853,6 @@ void MainWindow::dropEvent(QDropEvent *event)
         openFile(files.constFirst());
     else
         openFiles(files);
-}
-
-bool MainWindow::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_tabs->tabBar() && event->type() == QEvent::MouseButtonRelease) {
-        const auto *mouse = static_cast<QMouseEvent *>(event);
-        if (mouse->button() == Qt::MiddleButton) {
-            const int index = m_tabs->tabBar()->tabAt(mouse->position().toPoint());
-            if (index >= 0) {
-                closeTab(index);
-                return true;
-            }
-        }
-    }
-    return QMainWindow::eventFilter(watched, event);
 }
 
 } // namespace td

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "compareview.h"
+#include "recentfiles.h"
 #include "spanview.h"
 #include "tracelibrary.h"
 
@@ -16,15 +17,6 @@
 #include <QTabWidget>
 
 namespace td {
-
-namespace {
-
-QString traceIdOf(const Trace &t)
-{
-    return QString::fromUtf8(t.traceId().data(), static_cast<qsizetype>(t.traceId().size()));
-}
-
-} // namespace
 
 CompareView *MainWindow::compareView() const
 {
@@ -44,29 +36,16 @@ CompareView *MainWindow::showCompare(const TracePtr &a, const TracePtr &b, const
     return view;
 }
 
-int MainWindow::tabOfKey(const QString &key) const
-{
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        const SpanView *view = spanViewAt(i);
-        if (!view || !view->trace())
-            continue;
-        const TraceSource src = m_sources.value(view);
-        if ((!src.filePath.isEmpty() && src.filePath == key) || traceIdOf(*view->trace()) == key)
-            return i;
-    }
-    return -1;
-}
-
 void MainWindow::showPendingCompare()
 {
     if (m_pendingCompare.size() != 2)
         return;
-    const int a = tabOfKey(m_pendingCompare[0]);
-    const int b = tabOfKey(m_pendingCompare[1]);
+    const int a = m_tabs->tabOfKey(m_pendingCompare[0]);
+    const int b = m_tabs->tabOfKey(m_pendingCompare[1]);
     if (a < 0 || b < 0)
         return;
     m_pendingCompare.clear();
-    showCompare(spanViewAt(a)->trace(), spanViewAt(b)->trace(), m_tabs->tabText(a), m_tabs->tabText(b));
+    showCompare(m_tabs->spanViewAt(a)->trace(), m_tabs->spanViewAt(b)->trace(), m_tabs->tabText(a), m_tabs->tabText(b));
 }
 
 void MainWindow::compareFiles(const QString &pathA, const QString &pathB)
@@ -75,7 +54,7 @@ void MainWindow::compareFiles(const QString &pathA, const QString &pathB)
     m_pendingCompare = {a, b};
     QStringList toOpen;
     for (const QString &path : {a, b})
-        if (tabOfKey(path) < 0 && !toOpen.contains(path))
+        if (m_tabs->tabOfKey(path) < 0 && !toOpen.contains(path))
             toOpen << path;
     if (toOpen.isEmpty())
         showPendingCompare();
@@ -95,7 +74,7 @@ void MainWindow::compareLibraryEntries(const LibraryEntry &a, const LibraryEntry
     QStringList files;
     bool opening = false;
     for (const LibraryEntry *e : {&a, &b}) {
-        if (tabOfKey(keyOf(*e)) >= 0)
+        if (m_tabs->tabOfKey(keyOf(*e)) >= 0)
             continue;
         opening = true;
         if (QFileInfo(e->source).isFile())
@@ -117,7 +96,7 @@ void MainWindow::compareTracesOfProfile(const QString &profileName, const QStrin
     m_pendingCompare = {traceIdA, traceIdB};
     QStringList toFetch;
     for (const QString &id : {traceIdA, traceIdB})
-        if (tabOfKey(id) < 0)
+        if (m_tabs->tabOfKey(id) < 0)
             toFetch << id;
     if (toFetch.isEmpty())
         showPendingCompare();
@@ -140,7 +119,7 @@ void MainWindow::openCompareDialog()
         auto *box = new QComboBox(&dialog);
         box->setObjectName(side == 0 ? QStringLiteral("compareA") : QStringLiteral("compareB"));
         for (int i = 0; i < m_tabs->count(); ++i)
-            if (spanViewAt(i))
+            if (m_tabs->spanViewAt(i))
                 box->addItem(m_tabs->tabText(i), i);
         box->addItem(chooseFile, -1);
         boxes[side] = box;
@@ -163,12 +142,10 @@ void MainWindow::openCompareDialog()
     for (QComboBox *box : boxes) {
         const int tab = box->currentData().toInt();
         if (tab >= 0) {
-            const SpanView *view = spanViewAt(tab);
-            const TraceSource src = m_sources.value(view);
-            keys << (src.filePath.isEmpty() ? traceIdOf(*view->trace()) : src.filePath);
+            keys << m_tabs->keyOf(tab);
             continue;
         }
-        const QString path = QFileDialog::getOpenFileName(this, tr("Compare: choose a trace"), m_lastDirectory,
+        const QString path = QFileDialog::getOpenFileName(this, tr("Compare: choose a trace"), m_recent->lastDirectory(),
                                                           tr("Trace files (*.json);;All files (*)"));
         if (path.isEmpty())
             return;
@@ -177,7 +154,7 @@ void MainWindow::openCompareDialog()
     m_pendingCompare = keys;
     QStringList toOpen;
     for (const QString &key : std::as_const(keys))
-        if (tabOfKey(key) < 0 && QFileInfo(key).isFile() && !toOpen.contains(key))
+        if (m_tabs->tabOfKey(key) < 0 && QFileInfo(key).isFile() && !toOpen.contains(key))
             toOpen << key;
     if (toOpen.isEmpty())
         showPendingCompare();

@@ -231,8 +231,8 @@ QString TraceEvents::meaning(std::string_view value)
 QString TraceEvents::offsetText(std::int64_t offsetUs)
 {
     // SpanTreeModel::formatDuration's rules and units, with numbers by std::to_chars: the filter formats
-    // every event's time, and QString::arg(double) took 220 ms for 280,000 events. tst_events checks that
-    // the two agree.
+    // every event's time, and QString::arg(double) is slow at that count (bench/ shows it). tst_events
+    // checks that the two agree.
     static const QString us = QCoreApplication::translate("td::SpanTreeModel", "%1 µs");
     static const QString ms = QCoreApplication::translate("td::SpanTreeModel", "%1 ms");
     static const QString sec = QCoreApplication::translate("td::SpanTreeModel", "%1 s");

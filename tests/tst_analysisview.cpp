@@ -100,22 +100,22 @@ private slots:
     void mainWindowDock()
     {
         MainWindow window;
-        QVERIFY(window.analysisView());
-        QVERIFY(window.analysisDock());
+        QVERIFY(window.findChild<AnalysisView *>());
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("analysisDock")));
         QSignalSpy shown(&window, &MainWindow::traceShown);
-        QSignalSpy ready(window.analysisView(), &AnalysisView::analysisReady);
+        QSignalSpy ready(window.findChild<AnalysisView *>(), &AnalysisView::analysisReady);
         window.openFile(QStringLiteral(TRACEDESK_TEST_DATA "/fixtures/iplatform-sample-trace.json"));
         QVERIFY(!shown.isEmpty() || shown.wait(10000));
         QVERIFY(ready.count() > 0 || ready.wait(10000));
         const TracePtr t = window.trace();
-        QCOMPARE(window.analysisView()->analysis().trace, t);
-        QCOMPARE(window.analysisView()->slowerTable()->model()->rowCount(), 2);
-        emit window.analysisView()->spanSelected(t->findSpan("d3b277175669b1f6"));
+        QCOMPARE(window.findChild<AnalysisView *>()->analysis().trace, t);
+        QCOMPARE(window.findChild<AnalysisView *>()->slowerTable()->model()->rowCount(), 2);
+        emit window.findChild<AnalysisView *>()->spanSelected(t->findSpan("d3b277175669b1f6"));
         QCOMPARE(window.spanView()->selectedSpan(), t->findSpan("d3b277175669b1f6"));
         // The selection reaches the histogram: the 164 ms insert sits in the [100 ms, 200 ms) bucket.
-        const DurationHistogramChart *h = window.analysisView()->histogramChart();
+        const DurationHistogramChart *h = window.findChild<AnalysisView *>()->histogramChart();
         QCOMPARE(h->histogram().buckets[static_cast<std::size_t>(h->markedBucket())].lowUs, 100000);
-        window.analysisView()->setFoldRepeatedCalls(true);
+        window.findChild<AnalysisView *>()->setFoldRepeatedCalls(true);
         QVERIFY(window.spanView()->foldRepeatedCalls());
     }
 

@@ -125,7 +125,7 @@ private slots:
         QSignalSpy compared(&window, &MainWindow::compareShown);
         window.compareFiles(yelpPath, slowerPath);
         QVERIFY(!compared.isEmpty() || compared.wait(20000));
-        QCOMPARE(window.tabCount(), 3);
+        QCOMPARE(window.tabs()->count(), 3);
         CompareView *view = window.compareView();
         QVERIFY(view);
         QCOMPARE(view->traceB()->realSpanCount(), load(slowerPath)->realSpanCount());
@@ -139,7 +139,7 @@ private slots:
         compared.clear();
         window.compareFiles(slowerPath, yelpPath);
         QCOMPARE(compared.size(), 1);
-        QCOMPARE(window.tabCount(), 4);
+        QCOMPARE(window.tabs()->count(), 4);
         QCOMPARE(window.compareView()->traceA()->realSpanCount(), load(slowerPath)->realSpanCount());
     }
 

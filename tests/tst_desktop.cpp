@@ -129,14 +129,14 @@ private slots:
         SingleInstance instance(QStringLiteral("tracedesk-test-") + QUuid::createUuid().toString(QUuid::Id128));
         QVERIFY(instance.listen());
         connect(&instance, &SingleInstance::argumentsReceived, &window, &MainWindow::openHandedOff);
-        const int tabsBefore = window.tabCount();
+        const int tabsBefore = window.tabs()->count();
         const QString file = QStringLiteral(TRACEDESK_TEST_DATA "/fixtures/zipkin-standard-span.json");
         std::thread second([key = instance.key(), file] { SingleInstance(key).sendToRunning({file}, 5000); });
         QSignalSpy shown(&window, &MainWindow::traceShown);
         const bool got = shown.wait(10000);
         second.join();
         QVERIFY(got);
-        QCOMPARE(window.tabCount(), tabsBefore + 1);
+        QCOMPARE(window.tabs()->count(), tabsBefore + 1);
         QCOMPARE(window.source().filePath, file);
     }
 

@@ -662,10 +662,10 @@ void TestExport::windowExportsAndCopies()
 
     // Copied tag values go through the redactor.
     window.spanView()->selectSpan(window.trace()->findSpan("b1ce90a546e67ba5"));
-    QTreeWidgetItem *url = window.tagsPanel()->itemFor(QStringLiteral("httpservice.url"));
+    QTreeWidgetItem *url = window.findChild<TagsPanel *>()->itemFor(QStringLiteral("httpservice.url"));
     QVERIFY(url);
-    window.tagsPanel()->tree()->setCurrentItem(url);
-    QVERIFY(window.tagsPanel()->copyValue());
+    window.findChild<TagsPanel *>()->tree()->setCurrentItem(url);
+    QVERIFY(window.findChild<TagsPanel *>()->copyValue());
     const QString copied = QGuiApplication::clipboard()->text();
     QVERIFY(copied.endsWith(QLatin1String("access_token=[redacted]")));
     QCOMPARE(leakedSecret(copied.toUtf8()), QString());

@@ -10,6 +10,8 @@
 #include "detailsdock.h"
 #include "demospansserver.h"
 #include "mainwindow.h"
+#include "recentfiles.h"
+#include "tracesaver.h"
 #include "overviewpanel.h"
 #include "problemspanel.h"
 #include "remotetraceopener.h"
@@ -33,6 +35,7 @@
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QSettings>
@@ -114,9 +117,9 @@ class TestMainWindow : public QObject
     // A token kept in the window's store (in memory), so a fetch with the profile asks nothing.
     static void giveToken(MainWindow &window, const QString &profile)
     {
-        window.tokenStore()->setKeychainEnabled(false);
+        window.findChild<TokenStore *>()->setKeychainEnabled(false);
         bool stored = false;
-        window.tokenStore()->storeToken(profile, QStringLiteral("test-token"), &window,
+        window.findChild<TokenStore *>()->storeToken(profile, QStringLiteral("test-token"), &window,
                                         [&stored](TokenStore::Storage, const QString &) { stored = true; });
         QTRY_VERIFY(stored);
     }
@@ -154,18 +157,18 @@ private slots:
         MainWindow window;
         QSignalSpy shown(&window, &MainWindow::traceShown);
         window.openFile(samplePath);
-        QVERIFY(window.loader()->isLoading() || shown.count() == 1);
+        QVERIFY(window.findChild<TraceLoadController *>()->isLoading() || shown.count() == 1);
         QVERIFY(shown.count() == 1 || shown.wait(10000));
         QVERIFY(window.trace());
         QCOMPARE(window.trace()->spanCount(), std::size_t(6));
         // The root is selected and the panels follow it.
-        QCOMPARE(window.overviewPanel()->value(QStringLiteral("spanId")), QStringLiteral("b1ce90a546e67ba5"));
+        QCOMPARE(window.findChild<OverviewPanel *>()->value(QStringLiteral("spanId")), QStringLiteral("b1ce90a546e67ba5"));
         QVERIFY(window.statusSummary().contains(QStringLiteral("b1ce90a546e67ba5")));
         QVERIFY(window.statusSummary().contains(QStringLiteral("901 ms")));
         // Selecting another span refills the panels.
         window.spanView()->selectSpan(window.trace()->findSpan("9a8b7c6d5e4f3a21"));
-        QCOMPARE(window.overviewPanel()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
-        QVERIFY(window.overviewPanel()->value(QStringLiteral("status")).contains(QStringLiteral("SocketTimeoutException")));
+        QCOMPARE(window.findChild<OverviewPanel *>()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
+        QVERIFY(window.findChild<OverviewPanel *>()->value(QStringLiteral("status")).contains(QStringLiteral("SocketTimeoutException")));
     }
 
     void preferencesChooseColoursAndTimeZone()
@@ -228,7 +231,7 @@ private slots:
         QVERIFY(shown.wait(10000));
         QTest::qWait(0);
         QCOMPARE(failed.count(), 0);
-        QCOMPARE(window.loader()->generation(), quint64(2));
+        QCOMPARE(window.findChild<TraceLoadController *>()->generation(), quint64(2));
     }
 
     void cancelLeavesTraceAlone()
@@ -238,11 +241,11 @@ private slots:
         window.openFile(samplePath);
         QVERIFY(shown.wait(10000));
         const TracePtr before = window.trace();
-        QSignalSpy cancelled(window.loader(), &TraceLoadController::cancelled);
+        QSignalSpy cancelled(window.findChild<TraceLoadController *>(), &TraceLoadController::cancelled);
         window.openFile(samplePath);
-        window.loader()->cancel();
+        window.findChild<TraceLoadController *>()->cancel();
         QCOMPARE(cancelled.count(), 1);
-        QVERIFY(!window.loader()->isLoading());
+        QVERIFY(!window.findChild<TraceLoadController *>()->isLoading());
         QCOMPARE(window.trace(), before);
     }
 
@@ -252,7 +255,7 @@ private slots:
         QSignalSpy shown(&window, &MainWindow::traceShown);
         window.openFile(QStringLiteral(TRACEDESK_TEST_DATA "/fixtures/iplatform-feignclient-trace.json"));
         QVERIFY(shown.wait(10000));
-        QTreeWidget *table = window.problemsPanel()->table();
+        QTreeWidget *table = window.findChild<ProblemsPanel *>()->table();
         QVERIFY(table->topLevelItemCount() > 0);
         QTreeWidgetItem *withSpan = nullptr;
         for (int i = 0; i < table->topLevelItemCount() && !withSpan; ++i)
@@ -273,7 +276,7 @@ private slots:
         dropFiles(&window, {QUrl::fromLocalFile(samplePath)}, &accepted);
         QVERIFY(accepted);
         QVERIFY(shown.wait(10000));
-        QCOMPARE(window.tabCount(), 1);
+        QCOMPARE(window.tabs()->count(), 1);
         QVERIFY(!window.isStartPageShown());
         QCOMPARE(window.source().filePath, QFileInfo(samplePath).absoluteFilePath());
         QCOMPARE(window.trace()->spanCount(), std::size_t(6));
@@ -281,13 +284,13 @@ private slots:
         // Several files at once: one tab each, in order.
         dropFiles(&window, {QUrl::fromLocalFile(feignPath), QUrl::fromLocalFile(samplePath)}, &accepted);
         QVERIFY(accepted);
-        QTRY_COMPARE_WITH_TIMEOUT(window.tabCount(), 3, 10000);
-        QCOMPARE(window.tabWidget()->tabText(1), QFileInfo(feignPath).fileName());
+        QTRY_COMPARE_WITH_TIMEOUT(window.tabs()->count(), 3, 10000);
+        QCOMPARE(window.tabs()->tabText(1), QFileInfo(feignPath).fileName());
 
         // Something that is not a local file is not taken.
         dropFiles(&window, {QUrl(QStringLiteral("https://example.com/trace.json"))}, &accepted);
         QVERIFY(!accepted);
-        QCOMPARE(window.tabCount(), 3);
+        QCOMPARE(window.tabs()->count(), 3);
     }
 
     void saveAsWritesTheFileBytesAndReopens()
@@ -299,23 +302,23 @@ private slots:
         QVERIFY(openAndWait(window, original));
         const QString saved = dir.filePath(QStringLiteral("saved.json"));
         QString error;
-        QVERIFY2(window.saveTraceTo(saved, &error), qPrintable(error));
+        QVERIFY2(TraceSaver::save(*window.trace(), window.source(), saved, &error), qPrintable(error));
         QCOMPARE(readAll(saved), readAll(feignPath));
 
         const std::string before = summaryOf(window.trace());
         QVERIFY(openAndWait(window, saved));
-        QCOMPARE(window.tabCount(), 2);
+        QCOMPARE(window.tabs()->count(), 2);
         QCOMPARE(summaryOf(window.trace()), before);
 
         // A file changed on disk since it was opened is no longer the trace shown: refused, not saved.
-        window.tabWidget()->setCurrentIndex(0);
+        window.tabs()->setCurrentIndex(0);
         {
             QFile f(original);
             QVERIFY(f.open(QIODevice::Append));
             f.write("\n ");
         }
         const QString stale = dir.filePath(QStringLiteral("stale.json"));
-        QVERIFY(!window.saveTraceTo(stale, &error));
+        QVERIFY(!TraceSaver::save(*window.trace(), window.source(), stale, &error));
         QVERIFY2(error.contains(QStringLiteral("changed")), qPrintable(error));
         QVERIFY(!QFile::exists(stale));
     }
@@ -384,7 +387,7 @@ private slots:
         QCOMPARE(source.traceId, m_server->sampleTraceId());
         QCOMPARE(source.projectId, QStringLiteral("proj-1"));
         QVERIFY(source.bytes);
-        QVERIFY(window.tabWidget()->tabText(0).contains(m_server->sampleTraceId()));
+        QVERIFY(window.tabs()->tabText(0).contains(m_server->sampleTraceId()));
 
         // What a direct fetch of the same trace receives, byte for byte.
         SpansApiClient client;
@@ -397,12 +400,12 @@ private slots:
         QTemporaryDir dir;
         const QString saved = dir.filePath(QStringLiteral("fetched.json"));
         QString error;
-        QVERIFY2(window.saveTraceTo(saved, &error), qPrintable(error));
+        QVERIFY2(TraceSaver::save(*window.trace(), window.source(), saved, &error), qPrintable(error));
         QCOMPARE(readAll(saved).toStdString(), *direct.bytes);
 
         const std::string before = summaryOf(window.trace());
         QVERIFY(openAndWait(window, saved));
-        QCOMPARE(window.tabCount(), 2);
+        QCOMPARE(window.tabs()->count(), 2);
         QVERIFY(!window.source().isFetched());
         QCOMPARE(summaryOf(window.trace()), before);
     }
@@ -420,12 +423,12 @@ private slots:
             window.show();
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             window.resize(1111, 777);
-            window.problemsDock()->show();
-            window.analysisDock()->show();
+            window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->show();
+            window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->show();
             auto *overview = window.detailsDock();
             window.resizeDocks({overview}, {420}, Qt::Horizontal);
             QVERIFY(openAndWait(window, file));
-            auto *splitter = window.tagsPanel()->findChild<QSplitter *>(QStringLiteral("tagsSplitter"));
+            auto *splitter = window.findChild<TagsPanel *>()->findChild<QSplitter *>(QStringLiteral("tagsSplitter"));
             QVERIFY(splitter);
             splitter->setSizes({300, 120});
             splitterSizes = splitter->sizes();
@@ -444,15 +447,85 @@ private slots:
         again.show();
         QVERIFY(QTest::qWaitForWindowExposed(&again));
         QCOMPARE(again.size(), QSize(1111, 777));
-        QVERIFY(again.problemsDock()->isVisible());
-        QVERIFY(again.analysisDock()->isVisible());
+        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->isVisible());
+        QVERIFY(again.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->isVisible());
         QCOMPARE(again.detailsDock()->width(), overviewWidth);
-        QCOMPARE(again.tagsPanel()->findChild<QSplitter *>(QStringLiteral("tagsSplitter"))->sizes(), splitterSizes);
-        QCOMPARE(again.recentFiles(), QStringList{QFileInfo(file).absoluteFilePath()});
-        QCOMPARE(again.lastDirectory(), QFileInfo(file).absolutePath());
+        QCOMPARE(again.findChild<TagsPanel *>()->findChild<QSplitter *>(QStringLiteral("tagsSplitter"))->sizes(), splitterSizes);
+        QCOMPARE(again.recentFiles()->files(), QStringList{QFileInfo(file).absoluteFilePath()});
+        QCOMPARE(again.recentFiles()->lastDirectory(), QFileInfo(file).absolutePath());
         // The start page offers the recent file.
-        QCOMPARE(again.startPage()->recentFilesList()->count(), 1);
-        QCOMPARE(again.startPage()->recentFilesList()->item(0)->data(StartPage::PathRole).toString(), QFileInfo(file).absoluteFilePath());
+        QCOMPARE(again.findChild<StartPage *>()->recentFilesList()->count(), 1);
+        QCOMPARE(again.findChild<StartPage *>()->recentFilesList()->item(0)->data(StartPage::PathRole).toString(), QFileInfo(file).absoluteFilePath());
+    }
+
+    // RecentFiles alone: the newest first, each once, ten at most, the bundled sample never; the menu and
+    // the start page list the same, and choosing a menu entry asks for that file.
+    void recentFilesKeepTheTenNewest()
+    {
+        QMenu files, ids;
+        StartPage start;
+        RecentFiles recent(&files, &ids, &start);
+        QSignalSpy requested(&recent, &RecentFiles::fileRequested);
+        QTemporaryDir dir;
+        for (int i = 0; i < 12; ++i)
+            recent.add(dir.filePath(QStringLiteral("t%1.json").arg(i)));
+        recent.add(dir.filePath(QStringLiteral("t5.json"))); // again: moves to the front, not listed twice
+        recent.add(MainWindow::sampleTracePath());
+        const QStringList listed = recent.files();
+        QCOMPARE(listed.size(), RecentFiles::maxFiles);
+        QCOMPARE(listed.front(), dir.filePath(QStringLiteral("t5.json")));
+        QCOMPARE(listed.count(dir.filePath(QStringLiteral("t5.json"))), 1);
+        QVERIFY(!listed.contains(dir.filePath(QStringLiteral("t0.json"))));
+        QVERIFY(!listed.contains(dir.filePath(QStringLiteral("t1.json"))));
+        QCOMPARE(files.actions().size(), RecentFiles::maxFiles);
+        QCOMPARE(start.recentFilesList()->count(), RecentFiles::maxFiles);
+        files.actions().at(1)->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toString(), listed.at(1));
+        // Kept in the settings and read back.
+        QSettings settings;
+        recent.write(settings);
+        QMenu files2, ids2;
+        RecentFiles again(&files2, &ids2, &start);
+        again.read(settings);
+        QCOMPARE(again.files(), listed);
+    }
+
+    // TraceTabs alone: next and previous wrap around, a middle click asks to close, a trace tab is found by
+    // its file or its trace id and keeps its source until it is closed.
+    void traceTabsWrapFindAndForget()
+    {
+        TraceTabs tabs;
+        const TracePtr sample = loadTraceFile(samplePath).trace;
+        QVERIFY(sample);
+        auto *view = new SpanView(&tabs);
+        view->setTrace(sample);
+        TraceSource source;
+        source.filePath = QFileInfo(samplePath).absoluteFilePath();
+        tabs.addTab(new QWidget, QStringLiteral("other"));
+        QSignalSpy changed(&tabs, &QTabWidget::currentChanged);
+        tabs.addTraceTab(view, *sample, source);
+        QCOMPARE(changed.size(), 1); // once, with the title already set
+        QCOMPARE(tabs.currentIndex(), 1);
+        QCOMPARE(tabs.tabText(1), QFileInfo(samplePath).fileName());
+        QCOMPARE(tabs.currentSource().filePath, source.filePath);
+        QCOMPARE(tabs.tabOfKey(source.filePath), 1);
+        QCOMPARE(tabs.tabOfKey(QString::fromStdString(std::string(sample->traceId()))), 1);
+        QCOMPARE(tabs.tabOfKey(QStringLiteral("nothing")), -1);
+        tabs.nextTab();
+        QCOMPARE(tabs.currentIndex(), 0);
+        tabs.previousTab();
+        QCOMPARE(tabs.currentIndex(), 1);
+        tabs.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&tabs));
+        QSignalSpy closeAsked(&tabs, &QTabWidget::tabCloseRequested);
+        QTest::mouseClick(tabs.tabBar(), Qt::MiddleButton, Qt::NoModifier, tabs.tabBar()->tabRect(0).center());
+        QCOMPARE(closeAsked.size(), 1);
+        QCOMPARE(closeAsked.first().first().toInt(), 0);
+        tabs.closeTab(1);
+        QCOMPARE(tabs.count(), 1);
+        QCOMPARE(tabs.tabOfKey(source.filePath), -1);
+        QVERIFY(!tabs.headerState().isEmpty()); // the closed view's columns, for the next tab
     }
 
     void tabsKeepTheirOwnZoomAndSelection()
@@ -464,15 +537,15 @@ private slots:
         QSignalSpy changed(&window, &MainWindow::currentTraceChanged);
         QVERIFY(openAndWait(window, samplePath));
         QVERIFY(openAndWait(window, feignPath));
-        QCOMPARE(window.tabCount(), 2);
+        QCOMPARE(window.tabs()->count(), 2);
         QCOMPARE(changed.count(), 2);
-        SpanView *first = window.spanViewAt(0);
-        SpanView *second = window.spanViewAt(1);
+        SpanView *first = window.tabs()->spanViewAt(0);
+        SpanView *second = window.tabs()->spanViewAt(1);
         QVERIFY(first && second && first != second);
         QCOMPARE(window.spanView(), second);
 
         // Tab 1: another span selected, zoomed to it, a search typed.
-        window.tabWidget()->setCurrentIndex(0);
+        window.tabs()->setCurrentIndex(0);
         QCOMPARE(changed.count(), 3);
         QCOMPARE(changed.last().first().value<TracePtr>(), first->trace());
         const std::int32_t picked = first->trace()->findSpan("9a8b7c6d5e4f3a21");
@@ -482,10 +555,10 @@ private slots:
         const TimeRange zoomed = first->timeControl()->visibleRange();
         QVERIFY(zoomed != first->timeControl()->traceRange());
         QVERIFY(first->setSearchText(QStringLiteral("empty-service")) > 0);
-        QCOMPARE(window.overviewPanel()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
+        QCOMPARE(window.findChild<OverviewPanel *>()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
 
         // Tab 2 is as it was: its root selected, the whole trace shown, no search.
-        window.tabWidget()->setCurrentIndex(1);
+        window.tabs()->setCurrentIndex(1);
         QCOMPARE(window.spanView(), second);
         QCOMPARE(window.trace(), second->trace());
         QCOMPARE(second->selectedSpan(), second->trace()->primaryRoot());
@@ -493,15 +566,15 @@ private slots:
         QCOMPARE(second->matchCount(), 0);
         // The docks follow the current tab.
         const Span &root = second->trace()->span(static_cast<std::size_t>(second->trace()->primaryRoot()));
-        QCOMPARE(window.overviewPanel()->value(QStringLiteral("spanId")), second->trace()->qstr(root.spanId));
+        QCOMPARE(window.findChild<OverviewPanel *>()->value(QStringLiteral("spanId")), second->trace()->qstr(root.spanId));
         QVERIFY(window.statusSummary().contains(QString::fromStdString(std::string(second->trace()->traceId()))));
 
         // Back to tab 1: its selection, zoom and search are still there.
-        window.tabWidget()->setCurrentIndex(0);
+        window.tabs()->setCurrentIndex(0);
         QCOMPARE(first->selectedSpan(), picked);
         QCOMPARE(first->timeControl()->visibleRange(), zoomed);
         QVERIFY(first->matchCount() > 0);
-        QCOMPARE(window.overviewPanel()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
+        QCOMPARE(window.findChild<OverviewPanel *>()->value(QStringLiteral("service")), QStringLiteral("empty-service"));
         // Zoom actions act on the current tab only.
         const TimeRange secondRange = second->timeControl()->visibleRange();
         QTest::keyClick(first->treeView(), Qt::Key_F);
@@ -539,7 +612,7 @@ private slots:
         const std::int32_t root = first->trace()->primaryRoot();
         first->page(TraceViewKind::Events)->context()->time->setSelectedSpan(root);
         QCOMPARE(first->selectedSpan(), root);
-        QCOMPARE(window.overviewPanel()->value(QStringLiteral("spanId")),
+        QCOMPARE(window.findChild<OverviewPanel *>()->value(QStringLiteral("spanId")),
                  first->trace()->qstr(first->trace()->span(static_cast<std::size_t>(root)).spanId));
         QTest::keyClick(&window, Qt::Key_1);
         QCOMPARE(first->currentView(), TraceViewKind::Timeline);
@@ -565,7 +638,7 @@ private slots:
         QTest::keyClick(second->page(TraceViewKind::SpanTable), Qt::Key_5);
         QCOMPARE(second->currentView(), TraceViewKind::Events);
         QCOMPARE(first->currentView(), TraceViewKind::SpanTable);
-        window.tabWidget()->setCurrentIndex(0);
+        window.tabs()->setCurrentIndex(0);
         QCOMPARE(window.spanView(), first);
         QCOMPARE(first->currentView(), TraceViewKind::SpanTable);
     }
@@ -585,13 +658,13 @@ private slots:
         const auto timelineWidth = [&] { return view->treeView()->header()->sectionSize(SpanTreeModel::Timeline); };
         QVERIFY2(timelineWidth() >= 0.55 * window.width(), qPrintable(QString::number(timelineWidth())));
         QVERIFY2(view->treeView()->height() >= 0.6 * window.height(), qPrintable(QString::number(view->treeView()->height())));
-        QVERIFY(!window.analysisDock()->isVisible());
-        QVERIFY(!window.problemsDock()->isVisible());
+        QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->isVisible());
+        QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("problemsDock"))->isVisible());
         // One dock with the six panels and the span's notes as tabs, Overview first and showing.
         DetailsDock *details = window.detailsDock();
         QVERIFY(details->isVisible());
         QCOMPARE(details->tabs()->count(), 7);
-        QCOMPARE(details->currentPanel(), static_cast<QWidget *>(window.overviewPanel()));
+        QCOMPARE(details->currentPanel(), static_cast<QWidget *>(window.findChild<OverviewPanel *>()));
         QStringList titles;
         for (int i = 0; i < details->tabs()->count(); ++i)
             titles << details->tabs()->tabText(i);
@@ -599,7 +672,7 @@ private slots:
                                       QStringLiteral("Annotations"), QStringLiteral("Endpoints"), QStringLiteral("Raw JSON"),
                                       QStringLiteral("Notes")}));
         // The Overview of the selected span fits without scrolling.
-        QVERIFY(window.overviewPanel()->sizeHint().height() <= window.overviewPanel()->height());
+        QVERIFY(window.findChild<OverviewPanel *>()->sizeHint().height() <= window.findChild<OverviewPanel *>()->height());
 
         // Collapsed to a strip the timeline gets the dock's width; a tab of the strip opens that panel.
         const int expanded = timelineWidth();
@@ -611,18 +684,18 @@ private slots:
         emit details->strip()->tabBarClicked(2);
         QCoreApplication::processEvents();
         QVERIFY(!details->isCollapsed());
-        QCOMPARE(details->currentPanel(), static_cast<QWidget *>(window.tagsPanel()));
+        QCOMPARE(details->currentPanel(), static_cast<QWidget *>(window.findChild<TagsPanel *>()));
         QVERIFY(qAbs(details->width() - MainWindow::defaultDetailsWidth) < 20);
 
         // The Analysis button of the toolbar opens the dock; Reset Layout closes it and restores the columns.
-        QAction *analysis = window.analysisDock()->toggleViewAction();
+        QAction *analysis = window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->toggleViewAction();
         QVERIFY(window.findChild<QToolBar *>(QStringLiteral("mainToolBar"))->actions().contains(analysis));
         analysis->trigger();
-        QVERIFY(window.analysisDock()->isVisible());
+        QVERIFY(window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->isVisible());
         view->treeView()->header()->resizeSection(SpanTreeModel::Name, 500);
         window.resetLayout();
         QCoreApplication::processEvents();
-        QVERIFY(!window.analysisDock()->isVisible());
+        QVERIFY(!window.findChild<QDockWidget *>(QStringLiteral("analysisDock"))->isVisible());
         QCOMPARE(view->treeView()->header()->sectionSize(SpanTreeModel::Name), SpanView::defaultNameColumnWidth);
         QVERIFY(timelineWidth() >= 0.55 * window.width());
     }
@@ -643,7 +716,7 @@ private slots:
             QCOMPARE(entries[0].traceId, QString::fromUtf8(window.trace()->traceId()));
             QCOMPARE(entries[0].spanCount, static_cast<std::int64_t>(window.trace()->realSpanCount())); // placeholders are no spans
             QVERIFY(!entries[0].hasStoredCopy()); // files are not copied
-            QCOMPARE(window.startPage()->libraryView()->model()->rowCount(), 1);
+            QCOMPARE(window.findChild<StartPage *>()->libraryView()->model()->rowCount(), 1);
 
             // A trace fetched from a backend that is gone now: the library has its answer.
             QFile sample(samplePath);
@@ -652,8 +725,8 @@ private slots:
             const LoadResult loaded = loadTraceBytes(std::make_shared<const std::string>(bytes.toStdString()), QStringLiteral("answer"));
             QVERIFY(loaded.ok());
             QVERIFY(window.library()->record(*loaded.trace, QStringLiteral("gone/proj-9"), bytes));
-            window.startPage()->libraryView()->refresh();
-            QCOMPARE(window.startPage()->libraryView()->model()->rowCount(), 2);
+            window.findChild<StartPage *>()->libraryView()->refresh();
+            QCOMPARE(window.findChild<StartPage *>()->libraryView()->model()->rowCount(), 2);
             entries = window.library()->list();
             const auto fetched = std::find_if(entries.begin(), entries.end(),
                                               [](const LibraryEntry &e) { return e.source == QLatin1String("gone/proj-9"); });
@@ -661,7 +734,7 @@ private slots:
             QSignalSpy shown(&window, &MainWindow::traceShown);
             window.openLibraryEntry(*fetched);
             QVERIFY(shown.wait(10000));
-            QCOMPARE(window.tabCount(), 2);
+            QCOMPARE(window.tabs()->count(), 2);
             QCOMPARE(QString::fromUtf8(window.trace()->traceId()), fetched->traceId);
             QVERIFY(window.source().isFetched());
             QCOMPARE(QByteArray::fromStdString(*window.source().bytes), bytes); // Save As writes the answer as received
@@ -678,7 +751,7 @@ private slots:
         QVERIFY(!window.openLibrary(broken));
         QVERIFY(!window.library()->errorString().isEmpty());
         QVERIFY(openAndWait(window, samplePath));
-        QCOMPARE(window.tabCount(), 1);
+        QCOMPARE(window.tabs()->count(), 1);
         QFile f(broken);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), garbage);
@@ -766,36 +839,36 @@ private slots:
         QVERIFY(openAndWait(window, feignPath));
         QSignalSpy changed(&window, &MainWindow::currentTraceChanged);
         // Middle click on a tab closes it.
-        QTabBar *bar = window.tabWidget()->tabBar();
+        QTabBar *bar = window.tabs()->tabBar();
         QTest::mouseClick(bar, Qt::MiddleButton, Qt::NoModifier, bar->tabRect(0).center());
-        QCOMPARE(window.tabCount(), 1);
+        QCOMPARE(window.tabs()->count(), 1);
         QCOMPARE(window.source().filePath, QFileInfo(feignPath).absoluteFilePath());
         QVERIFY(!window.isStartPageShown());
         // Ctrl+W closes the current one; the start page takes its place and the docks empty.
         QTest::keySequence(&window, QKeySequence(Qt::CTRL | Qt::Key_W));
-        QCOMPARE(window.tabCount(), 0);
+        QCOMPARE(window.tabs()->count(), 0);
         QVERIFY(window.isStartPageShown());
-        QVERIFY(window.startPage()->isVisible());
+        QVERIFY(window.findChild<StartPage *>()->isVisible());
         QVERIFY(!window.trace());
         QVERIFY(!window.spanView());
         QVERIFY(!changed.isEmpty());
         QVERIFY(!changed.last().first().value<TracePtr>());
         OverviewPanel empty;
         empty.showSpan(nullptr, -1);
-        QCOMPARE(window.overviewPanel()->value(QStringLiteral("spanId")), empty.value(QStringLiteral("spanId")));
+        QCOMPARE(window.findChild<OverviewPanel *>()->value(QStringLiteral("spanId")), empty.value(QStringLiteral("spanId")));
         QVERIFY(window.statusSummary().startsWith(QStringLiteral("No trace open")));
         // A failed load leaves the start page as it is.
         QSignalSpy failed(&window, &MainWindow::loadFailed);
         window.openFile(brokenPath);
         QVERIFY(failed.wait(10000));
-        QCOMPARE(window.tabCount(), 0);
+        QCOMPARE(window.tabs()->count(), 0);
         QVERIFY(window.isStartPageShown());
         // The sample is one click away.
         QSignalSpy shown(&window, &MainWindow::traceShown);
-        QTest::mouseClick(window.startPage()->findChild<QAbstractButton *>(QStringLiteral("openSample")), Qt::LeftButton);
+        QTest::mouseClick(window.findChild<StartPage *>()->findChild<QAbstractButton *>(QStringLiteral("openSample")), Qt::LeftButton);
         QVERIFY(shown.wait(10000));
         QCOMPARE(window.source().filePath, MainWindow::sampleTracePath());
-        QCOMPARE(window.tabWidget()->tabText(0), QStringLiteral("Sample trace"));
+        QCOMPARE(window.tabs()->tabText(0), QStringLiteral("Sample trace"));
     }
 
     void startPageListsRecentTraceIdsPerProfile()
@@ -808,7 +881,7 @@ private slots:
         }
         MainWindow window;
         giveToken(window, QStringLiteral("demo"));
-        QListWidget *ids = window.startPage()->recentTraceIdsList();
+        QListWidget *ids = window.findChild<StartPage *>()->recentTraceIdsList();
         QCOMPARE(ids->count(), 2);
         QListWidgetItem *item = ids->item(0);
         QCOMPARE(item->data(StartPage::ProfileRole).toString(), QStringLiteral("demo"));
@@ -831,7 +904,7 @@ private slots:
         MainWindow window;
         window.show();
         giveToken(window, QStringLiteral("demo"));
-        QLineEdit *box = window.traceIdBox();
+        QLineEdit *box = window.findChild<QLineEdit *>(QStringLiteral("traceIdBox"));
         QVERIFY(box);
         QCOMPARE(box->placeholderText(), QStringLiteral("Trace ID…"));
         QCOMPARE(window.toolbarProfile(), QStringLiteral("demo")); // the last used
@@ -845,7 +918,7 @@ private slots:
         }
         QVERIFY(!window.fetchTraceId(QStringLiteral("two ids")));
         QVERIFY(m_server->requests().isEmpty());
-        QCOMPARE(window.tabCount(), 0);
+        QCOMPARE(window.tabs()->count(), 0);
 
         // Pasted with blanks around it, Enter fetches the trimmed id with the profile.
         QSignalSpy shown(&window, &MainWindow::traceShown);
@@ -889,7 +962,7 @@ private slots:
         window.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&window));
         QVERIFY(openAndWait(window, samplePath));
-        TagsPanel *tags = window.tagsPanel();
+        TagsPanel *tags = window.findChild<TagsPanel *>();
         QTreeWidgetItem *item = nullptr;
         for (QTreeWidgetItemIterator it(tags->tree()); *it && !item; ++it)
             if (!(*it)->data(TagsPanel::Key, TagsPanel::FullValueRole).toString().isEmpty())

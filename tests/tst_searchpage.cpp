@@ -42,7 +42,7 @@ QString profileName(BackendKind kind)
 // Shows the window on the Search tab of the demo Zipkin (no keychain) and waits for its first search.
 bool searchDemoZipkin(MainWindow &window)
 {
-    window.tokenStore()->setKeychainEnabled(false);
+    window.findChild<TokenStore *>()->setKeychainEnabled(false);
     window.show();
     QSignalSpy searched(&window, &MainWindow::searchPageSearched);
     window.showSearchPage(profileName(BackendKind::Zipkin), true);
@@ -360,14 +360,14 @@ private slots:
     void startPageOpensTheSearchTab()
     {
         MainWindow window;
-        window.tokenStore()->setKeychainEnabled(false);
+        window.findChild<TokenStore *>()->setKeychainEnabled(false);
         window.show();
         QVERIFY(window.isStartPageShown());
-        auto *button = window.startPage()->findChild<QAbstractButton *>(QStringLiteral("searchTraces"));
+        auto *button = window.findChild<StartPage *>()->findChild<QAbstractButton *>(QStringLiteral("searchTraces"));
         QVERIFY(button);
         button->click();
-        QVERIFY(window.searchPage());
-        QCOMPARE(window.tabWidget()->currentWidget(), window.searchPage());
+        QVERIFY(window.findChild<SearchPage *>());
+        QCOMPARE(window.tabs()->currentWidget(), window.findChild<SearchPage *>());
         QVERIFY(!window.isStartPageShown());
         QVERIFY(!window.spanView()); // no trace: the trace actions stay off
     }
@@ -377,7 +377,7 @@ private slots:
     {
         MainWindow window;
         QVERIFY(searchDemoZipkin(window));
-        SearchResultsView *results = window.searchPage()->results();
+        SearchResultsView *results = window.findChild<SearchPage *>()->results();
         QTableView *table = results->table();
         QVERIFY(table->model()->rowCount() >= 2);
         table->selectionModel()->select(table->model()->index(0, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
@@ -393,16 +393,16 @@ private slots:
         QCOMPARE(QStringList({QString::fromStdString(std::string(view->traceA()->traceId())),
                               QString::fromStdString(std::string(view->traceB()->traceId()))}),
                  wanted);
-        QCOMPARE(window.tabCount(), 4); // Search, A, B and the comparison
+        QCOMPARE(window.tabs()->count(), 4); // Search, A, B and the comparison
     }
 
     void resultsOpenInTabs()
     {
         MainWindow window;
         QVERIFY(searchDemoZipkin(window));
-        SearchPage *page = window.searchPage();
+        SearchPage *page = window.findChild<SearchPage *>();
         QVERIFY(page);
-        QCOMPARE(window.tabWidget()->currentWidget(), page);
+        QCOMPARE(window.tabs()->currentWidget(), page);
         QVERIFY(!window.isStartPageShown());
         QTableView *table = page->results()->table();
         QVERIFY(table->model()->rowCount() >= 3);
@@ -421,11 +421,11 @@ private slots:
         for (const auto &args : shown)
             opened << QString::fromStdString(std::string(args.at(0).value<TracePtr>()->traceId()));
         QCOMPARE(opened, wanted);
-        QCOMPARE(window.tabCount(), 3);
+        QCOMPARE(window.tabs()->count(), 3);
 
         // A click on a point of the scatter opens that trace.
         window.showSearchPage();
-        QVERIFY(window.tabWidget()->currentWidget() == page);
+        QVERIFY(window.tabs()->currentWidget() == page);
         const QString pointId = QString::fromStdString(page->results()->model()->hit(1).traceId);
         page->results()->clickPoint(1);
         QTRY_COMPARE_WITH_TIMEOUT(shown.size(), 3, 15000);
@@ -433,10 +433,10 @@ private slots:
         QVERIFY(window.spanView());
 
         // Closing the Search tab keeps it for next time, with its results.
-        window.closeTab(window.tabWidget()->indexOf(page));
-        QCOMPARE(window.tabWidget()->indexOf(page), -1);
+        window.closeTab(window.tabs()->indexOf(page));
+        QCOMPARE(window.tabs()->indexOf(page), -1);
         window.showSearchPage();
-        QCOMPARE(window.searchPage(), page);
+        QCOMPARE(window.findChild<SearchPage *>(), page);
         QVERIFY(page->results()->table()->model()->rowCount() >= 3);
     }
 };

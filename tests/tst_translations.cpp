@@ -173,7 +173,7 @@ private slots:
     {
         QVERIFY(availableTranslations().contains(QStringLiteral("zh_CN")));
         QCOMPARE(installTranslations(QCoreApplication::instance(), QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
-        const QString file = QCoreApplication::translate("td::MainWindow", "&File");
+        const QString file = QCoreApplication::translate("td::MainActions", "&File");
         QVERIFY2(file != QLatin1String("&File") && file.contains(QLatin1Char('&')), qPrintable(file));
         QCOMPARE(QLocale().language(), QLocale::Chinese); // views pick the Chinese labels of extensions.json
         QVERIFY(file.contains(QRegularExpression(QStringLiteral("[\\x{4e00}-\\x{9fff}]"))));
@@ -185,16 +185,16 @@ private slots:
     void cleanup()
     {
         QCOMPARE(installTranslations(QCoreApplication::instance(), QStringLiteral("en")), QStringLiteral("en"));
-        QCOMPARE(QCoreApplication::translate("td::MainWindow", "&File"), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("td::MainActions", "&File"), QStringLiteral("&File"));
     }
 
     // Going back from Chinese to English takes the Chinese translators out: the UI is English again.
     void switchingBackToEnglish()
     {
         QCOMPARE(installTranslations(QCoreApplication::instance(), QStringLiteral("zh_CN")), QStringLiteral("zh_CN"));
-        QVERIFY(QCoreApplication::translate("td::MainWindow", "&File") != QLatin1String("&File"));
+        QVERIFY(QCoreApplication::translate("td::MainActions", "&File") != QLatin1String("&File"));
         QCOMPARE(installTranslations(QCoreApplication::instance(), QStringLiteral("en_GB")), QStringLiteral("en"));
-        QCOMPARE(QCoreApplication::translate("td::MainWindow", "&File"), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("td::MainActions", "&File"), QStringLiteral("&File"));
         QCOMPARE(QLocale().language(), QLocale::English);
         // Twice Chinese is one set of translators, not two.
         installTranslations(QCoreApplication::instance(), QStringLiteral("zh_CN"));

@@ -1548,10 +1548,14 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
     </message>
 </context>
 <context>
-    <name>td::MainWindow</name>
+    <name>td::LoadStatus</name>
     <message>
-        <source>TraceDesk</source>
-        <translation>TraceDesk</translation>
+        <source>Show the problems met reading this trace</source>
+        <translation>显示读取此调用链时遇到的问题</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -1562,41 +1566,68 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
         <translation>已读取 %1 / %2，%3 个 Span</translation>
     </message>
     <message>
-        <source>Opening %1 was cancelled</source>
-        <translation>已取消打开 %1</translation>
+        <source>No problems</source>
+        <translation>没有问题</translation>
     </message>
     <message>
-        <source>Overview</source>
-        <translation>概览</translation>
+        <source>1 problem…</source>
+        <translation>1 个问题…</translation>
     </message>
     <message>
-        <source>iplatform</source>
-        <translation>iplatform</translation>
+        <source>%1 problems…</source>
+        <translation>%1 个问题…</translation>
     </message>
     <message>
-        <source>Tags</source>
-        <translation>标签</translation>
+        <source>Trace %1</source>
+        <translation>调用链 %1</translation>
     </message>
     <message>
-        <source>Annotations</source>
-        <translation>注解</translation>
+        <source> UTC (</source>
+        <translation> UTC（</translation>
     </message>
     <message>
-        <source>Endpoints</source>
-        <translation>端点</translation>
+        <source> local)</source>
+        <translation> 本地时间）</translation>
     </message>
     <message>
-        <source>Raw JSON</source>
-        <translation>原始 JSON</translation>
+        <source> UTC)</source>
+        <translation> UTC）</translation>
     </message>
     <message>
-        <source>Problems</source>
-        <translation>问题</translation>
+        <source>1 span</source>
+        <translation>1 个 Span</translation>
     </message>
     <message>
-        <source>Analysis</source>
-        <translation>分析</translation>
+        <source>%1 spans</source>
+        <translation>%1 个 span</translation>
     </message>
+    <message>
+        <source>1 service</source>
+        <translation>1 个服务</translation>
+    </message>
+    <message>
+        <source>%1 services</source>
+        <translation>%1 个服务</translation>
+    </message>
+    <message>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
+    </message>
+    <message>
+        <source>%1 errors</source>
+        <translation>%1 个错误</translation>
+    </message>
+    <message>
+        <source>1 warning</source>
+        <translation>1 个警告</translation>
+    </message>
+    <message>
+        <source>%1 warnings</source>
+        <translation>%1 个警告</translation>
+    </message>
+</context>
+<context>
+    <name>td::MainActions</name>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -1608,6 +1639,10 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
     <message>
         <source>Open Trace &amp;ID…</source>
         <translation>打开 Trace ID(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h Traces…</source>
+        <translation>搜索调用链(&amp;H)…</translation>
     </message>
     <message>
         <source>Open the &amp;Sample Trace</source>
@@ -1630,6 +1665,22 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
+        <source>Co&amp;mpare…</source>
+        <translation>比较(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Notes…</source>
+        <translation>导出备注(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Notes…</source>
+        <translation>导入备注(&amp;I)…</translation>
+    </message>
+    <message>
         <source>&amp;Close Tab</source>
         <translation>关闭标签页(&amp;C)</translation>
     </message>
@@ -1640,6 +1691,10 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
     <message>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Image</source>
+        <translation>复制图片(&amp;I)</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -1656,6 +1711,14 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
     <message>
         <source>&amp;Preferences…</source>
         <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Bookmark Span</source>
+        <translation>为 Span 加书签(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Note on Span…</source>
+        <translation>Span 备注(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -1680,6 +1743,26 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
     <message>
         <source>Zoom to &amp;Span</source>
         <translation>缩放到 Span(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>F&amp;lame Graph</source>
+        <translation>火焰图(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Span T&amp;able</source>
+        <translation>Span 表(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Trace &amp;Graph</source>
+        <translation>追踪图(&amp;G)</translation>
+    </message>
+    <message>
+        <source>E&amp;vents</source>
+        <translation>事件(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Expand All</source>
@@ -1718,6 +1801,14 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
+        <source>Collapse &amp;Details</source>
+        <translation>折叠详情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Reset &amp;Layout</source>
+        <translation>重置布局(&amp;L)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1730,260 +1821,6 @@ A copy of the answer is stored (%2 bytes): the trace opens without the backend.<
         <translation>关于 TraceDesk(&amp;A)</translation>
     </message>
     <message>
-        <source>Main</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Open…</source>
-        <translation>打开…</translation>
-    </message>
-    <message>
-        <source>Open a trace file (Ctrl+O)</source>
-        <translation>打开调用链文件（Ctrl+O）</translation>
-    </message>
-    <message>
-        <source>Open Trace ID…</source>
-        <translation>打开 Trace ID…</translation>
-    </message>
-    <message>
-        <source>Fetch a trace by id, choosing the profile (Ctrl+T)</source>
-        <translation>按 ID 获取调用链，可选择连接配置（Ctrl+T）</translation>
-    </message>
-    <message>
-        <source>Trace ID…</source>
-        <translation>Trace ID…</translation>
-    </message>
-    <message>
-        <source>Paste a trace id and press Enter to fetch it</source>
-        <translation>粘贴 Trace ID 后按回车获取</translation>
-    </message>
-    <message>
-        <source>The connection profile the trace id is fetched with</source>
-        <translation>获取 Trace ID 所用的连接配置</translation>
-    </message>
-    <message>
-        <source>Connections…</source>
-        <translation>连接…</translation>
-    </message>
-    <message>
-        <source>Show the problems met reading this trace</source>
-        <translation>显示读取此调用链时遇到的问题</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Trace %1</source>
-        <translation>调用链 %1</translation>
-    </message>
-    <message>
-        <source>Trace %1, fetched with profile &quot;%2&quot; from project %3</source>
-        <translation>调用链 %1，通过配置“%2”从项目 %3 获取</translation>
-    </message>
-    <message>
-        <source>Sample trace</source>
-        <translation>示例调用链</translation>
-    </message>
-    <message>
-        <source>%1 – TraceDesk</source>
-        <translation>%1 – TraceDesk</translation>
-    </message>
-    <message>
-        <source>No trace open. Open a file (Ctrl+O), a trace id (Ctrl+T), or drop a file here.</source>
-        <translation>没有打开的调用链。请打开文件（Ctrl+O）或 Trace ID（Ctrl+T），也可以把文件拖到这里。</translation>
-    </message>
-    <message>
-        <source> UTC)</source>
-        <translation> UTC）</translation>
-    </message>
-    <message>
-        <source>1 span</source>
-        <translation>1 个 Span</translation>
-    </message>
-    <message>
-        <source>%1 spans</source>
-        <translation>%1 个 Span</translation>
-    </message>
-    <message>
-        <source>1 service</source>
-        <translation>1 个服务</translation>
-    </message>
-    <message>
-        <source>%1 services</source>
-        <translation>%1 个服务</translation>
-    </message>
-    <message>
-        <source>1 error</source>
-        <translation>1 个错误</translation>
-    </message>
-    <message>
-        <source>%1 errors</source>
-        <translation>%1 个错误</translation>
-    </message>
-    <message>
-        <source>1 warning</source>
-        <translation>1 个警告</translation>
-    </message>
-    <message>
-        <source>%1 warnings</source>
-        <translation>%1 个警告</translation>
-    </message>
-    <message>
-        <source>No problems</source>
-        <translation>没有问题</translation>
-    </message>
-    <message>
-        <source>1 problem…</source>
-        <translation>1 个问题…</translation>
-    </message>
-    <message>
-        <source>%1 problems…</source>
-        <translation>%1 个问题…</translation>
-    </message>
-    <message>
-        <source>No profile</source>
-        <translation>无连接配置</translation>
-    </message>
-    <message>
-        <source>Could not open the trace</source>
-        <translation>无法打开调用链</translation>
-    </message>
-    <message>
-        <source>, line %1, column %2</source>
-        <translation>，第 %1 行，第 %2 列</translation>
-    </message>
-    <message>
-        <source>TraceDesk could not open %1.</source>
-        <translation>TraceDesk 无法打开 %1。</translation>
-    </message>
-    <message>
-        <source>Open Trace</source>
-        <translation>打开调用链</translation>
-    </message>
-    <message>
-        <source>Trace files (*.json *.jsonl *.txt);;All files (*)</source>
-        <translation>调用链文件 (*.json *.jsonl *.txt);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Enter a trace id to fetch: the box is empty.</source>
-        <translation>请输入要获取的 Trace ID：输入框是空的。</translation>
-    </message>
-    <message>
-        <source>A trace id has no spaces or line breaks inside: &quot;%1&quot;. Paste a single id.</source>
-        <translation>Trace ID 中不能有空格或换行：“%1”。请只粘贴一个 ID。</translation>
-    </message>
-    <message>
-        <source>Add a connection profile to fetch trace %1.</source>
-        <translation>请先添加连接配置，才能获取调用链 %1。</translation>
-    </message>
-    <message>
-        <source>Profile &quot;%1&quot;: %2</source>
-        <translation>配置“%1”：%2</translation>
-    </message>
-    <message>
-        <source>Save Trace As</source>
-        <translation>调用链另存为</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>已保存 %1</translation>
-    </message>
-    <message>
-        <source>Save As</source>
-        <translation>另存为</translation>
-    </message>
-    <message>
-        <source>No trace is open.</source>
-        <translation>没有打开的调用链。</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
-    </message>
-    <message>
-        <source>%1 has changed since it was opened, so it is no longer the trace shown. Open it again to save it.</source>
-        <translation>%1 自打开以来已被修改，已不是当前显示的调用链。请重新打开后再保存。</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <source>About TraceDesk</source>
-        <translation>关于 TraceDesk</translation>
-    </message>
-    <message>
-        <source>TraceDesk %1
-Shows where the time went in a distributed trace and what failed.</source>
-        <translation>TraceDesk %1
-显示分布式调用链的时间花在哪里、哪里出了错。</translation>
-    </message>
-    <message>
-        <source>Open Trace Link</source>
-        <translation>打开调用链链接</translation>
-    </message>
-    <message>
-        <source>The link to trace %1 names no connection profile, and there is none yet. Add one, then open the link again.</source>
-        <translation>指向调用链 %1 的链接没有指定连接配置，而且目前还没有任何配置。请先添加一个，然后重新打开链接。</translation>
-    </message>
-    <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>Copy &amp;Image</source>
-        <translation>复制图片(&amp;I)</translation>
-    </message>
-    <message>
-        <source> UTC (</source>
-        <translation> UTC（</translation>
-    </message>
-    <message>
-        <source> local)</source>
-        <translation> 本地时间）</translation>
-    </message>
-    <message>
-        <source>Searc&amp;h Traces…</source>
-        <translation>搜索调用链(&amp;H)…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜索</translation>
-    </message>
-    <message>
-        <source>Search Zipkin, Jaeger or Tempo for traces</source>
-        <translation>在 Zipkin、Jaeger 或 Tempo 中搜索调用链</translation>
-    </message>
-    <message>
-        <source>There is no Zipkin, Jaeger or Tempo profile called &quot;%1&quot;.</source>
-        <translation>没有名为“%1”的 Zipkin、Jaeger 或 Tempo 配置。</translation>
-    </message>
-    <message>
-        <source>Trace %1, fetched with profile &quot;%2&quot;</source>
-        <translation>调用链 %1，通过配置“%2”获取</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <source>Time by service, statistics, repeated calls and errors (Ctrl+Shift+A)</source>
-        <translation>按服务的耗时、统计、重复调用和错误（Ctrl+Shift+A）</translation>
-    </message>
-    <message>
-        <source>Export &amp;Notes…</source>
-        <translation>导出备注(&amp;N)…</translation>
-    </message>
-    <message>
         <source>Export Notes</source>
         <translation>导出备注</translation>
     </message>
@@ -1992,86 +1829,12 @@ Shows where the time went in a distributed trace and what failed.</source>
         <translation>备注 (*.notes.json *.json)</translation>
     </message>
     <message>
-        <source>&amp;Import Notes…</source>
-        <translation>导入备注(&amp;I)…</translation>
-    </message>
-    <message>
         <source>Import Notes</source>
         <translation>导入备注</translation>
     </message>
     <message>
-        <source>&amp;Timeline</source>
-        <translation>时间线(&amp;T)</translation>
-    </message>
-    <message>
-        <source>F&amp;lame Graph</source>
-        <translation>火焰图(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Span T&amp;able</source>
-        <translation>Span 表(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Trace &amp;Graph</source>
-        <translation>追踪图(&amp;G)</translation>
-    </message>
-    <message>
-        <source>E&amp;vents</source>
-        <translation>事件(&amp;V)</translation>
-    </message>
-    <message>
-        <source>Collapse &amp;Details</source>
-        <translation>折叠详情(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Reset &amp;Layout</source>
-        <translation>重置布局(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Bookmark Span</source>
-        <translation>为 Span 加书签(&amp;B)</translation>
-    </message>
-    <message>
-        <source>&amp;Note on Span…</source>
-        <translation>Span 备注(&amp;N)…</translation>
-    </message>
-    <message>
-        <source>The library is off for this run: %1</source>
-        <translation>本次运行的库已关闭：%1</translation>
-    </message>
-    <message>
-        <source>The trace was not recorded in the library: %1</source>
-        <translation>追踪未记录到库中：%1</translation>
-    </message>
-    <message>
-        <source>Notes are kept in the library, which is off.</source>
-        <translation>备注保存在库中，而库已关闭。</translation>
-    </message>
-    <message>
-        <source>%1: cannot write: %2</source>
-        <translation>%1：无法写入：%2</translation>
-    </message>
-    <message>
-        <source>%1: cannot open: %2</source>
-        <translation>%1：无法打开：%2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n note(s) imported</source>
-        <translation>
-            <numerusform>已导入 %n 条备注</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Opened the copy stored in the library on %1</source>
-        <translation>已打开库中 %1 保存的副本</translation>
-    </message>
-    <message>
-        <source>trace %1 (stored copy)</source>
-        <translation>追踪 %1（保存的副本）</translation>
-    </message>
-    <message>
-        <source>%1: the file is gone and the library keeps no copy of this trace</source>
-        <translation>%1：文件已不存在，且库中没有此追踪的副本</translation>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>Up/Down	move between spans
@@ -2124,8 +1887,207 @@ Ctrl+Shift+D	折叠或显示详情
 Ctrl+,	首选项</translation>
     </message>
     <message>
-        <source>Co&amp;mpare…</source>
-        <translation>比较(&amp;M)…</translation>
+        <source>About TraceDesk</source>
+        <translation>关于 TraceDesk</translation>
+    </message>
+    <message>
+        <source>TraceDesk %1
+Shows where the time went in a distributed trace and what failed.</source>
+        <translation>TraceDesk %1
+显示分布式调用链的时间花在哪里、哪里出了错。</translation>
+    </message>
+</context>
+<context>
+    <name>td::MainWindow</name>
+    <message>
+        <source>TraceDesk</source>
+        <translation>TraceDesk</translation>
+    </message>
+    <message>
+        <source>Opening %1 was cancelled</source>
+        <translation>已取消打开 %1</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>iplatform</source>
+        <translation>iplatform</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>注解</translation>
+    </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>端点</translation>
+    </message>
+    <message>
+        <source>Raw JSON</source>
+        <translation>原始 JSON</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open a trace file (Ctrl+O)</source>
+        <translation>打开调用链文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Open Trace ID…</source>
+        <translation>打开 Trace ID…</translation>
+    </message>
+    <message>
+        <source>Fetch a trace by id, choosing the profile (Ctrl+T)</source>
+        <translation>按 ID 获取调用链，可选择连接配置（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Trace ID…</source>
+        <translation>Trace ID…</translation>
+    </message>
+    <message>
+        <source>Paste a trace id and press Enter to fetch it</source>
+        <translation>粘贴 Trace ID 后按回车获取</translation>
+    </message>
+    <message>
+        <source>The connection profile the trace id is fetched with</source>
+        <translation>获取 Trace ID 所用的连接配置</translation>
+    </message>
+    <message>
+        <source>Connections…</source>
+        <translation>连接…</translation>
+    </message>
+    <message>
+        <source>%1 – TraceDesk</source>
+        <translation>%1 – TraceDesk</translation>
+    </message>
+    <message>
+        <source>No trace open. Open a file (Ctrl+O), a trace id (Ctrl+T), or drop a file here.</source>
+        <translation>没有打开的调用链。请打开文件（Ctrl+O）或 Trace ID（Ctrl+T），也可以把文件拖到这里。</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>无连接配置</translation>
+    </message>
+    <message>
+        <source>Could not open the trace</source>
+        <translation>无法打开调用链</translation>
+    </message>
+    <message>
+        <source>, line %1, column %2</source>
+        <translation>，第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>TraceDesk could not open %1.</source>
+        <translation>TraceDesk 无法打开 %1。</translation>
+    </message>
+    <message>
+        <source>Open Trace</source>
+        <translation>打开调用链</translation>
+    </message>
+    <message>
+        <source>Trace files (*.json *.jsonl *.txt);;All files (*)</source>
+        <translation>调用链文件 (*.json *.jsonl *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enter a trace id to fetch: the box is empty.</source>
+        <translation>请输入要获取的 Trace ID：输入框是空的。</translation>
+    </message>
+    <message>
+        <source>A trace id has no spaces or line breaks inside: &quot;%1&quot;. Paste a single id.</source>
+        <translation>Trace ID 中不能有空格或换行：“%1”。请只粘贴一个 ID。</translation>
+    </message>
+    <message>
+        <source>Add a connection profile to fetch trace %1.</source>
+        <translation>请先添加连接配置，才能获取调用链 %1。</translation>
+    </message>
+    <message>
+        <source>Profile &quot;%1&quot;: %2</source>
+        <translation>配置“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Open Trace Link</source>
+        <translation>打开调用链链接</translation>
+    </message>
+    <message>
+        <source>The link to trace %1 names no connection profile, and there is none yet. Add one, then open the link again.</source>
+        <translation>指向调用链 %1 的链接没有指定连接配置，而且目前还没有任何配置。请先添加一个，然后重新打开链接。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search Zipkin, Jaeger or Tempo for traces</source>
+        <translation>在 Zipkin、Jaeger 或 Tempo 中搜索调用链</translation>
+    </message>
+    <message>
+        <source>There is no Zipkin, Jaeger or Tempo profile called &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的 Zipkin、Jaeger 或 Tempo 配置。</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Time by service, statistics, repeated calls and errors (Ctrl+Shift+A)</source>
+        <translation>按服务的耗时、统计、重复调用和错误（Ctrl+Shift+A）</translation>
+    </message>
+    <message>
+        <source>The library is off for this run: %1</source>
+        <translation>本次运行的库已关闭：%1</translation>
+    </message>
+    <message>
+        <source>The trace was not recorded in the library: %1</source>
+        <translation>追踪未记录到库中：%1</translation>
+    </message>
+    <message>
+        <source>Notes are kept in the library, which is off.</source>
+        <translation>备注保存在库中，而库已关闭。</translation>
+    </message>
+    <message>
+        <source>%1: cannot write: %2</source>
+        <translation>%1：无法写入：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) imported</source>
+        <translation>
+            <numerusform>已导入 %n 条备注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Opened the copy stored in the library on %1</source>
+        <translation>已打开库中 %1 保存的副本</translation>
+    </message>
+    <message>
+        <source>trace %1 (stored copy)</source>
+        <translation>追踪 %1（保存的副本）</translation>
+    </message>
+    <message>
+        <source>%1: the file is gone and the library keeps no copy of this trace</source>
+        <translation>%1：文件已不存在，且库中没有此追踪的副本</translation>
     </message>
     <message>
         <source>A: %1
@@ -4323,6 +4285,37 @@ Total: %5</source>
     </message>
 </context>
 <context>
+    <name>td::TraceSaver</name>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 has changed since it was opened, so it is no longer the trace shown. Open it again to save it.</source>
+        <translation>%1 自打开以来已被修改，已不是当前显示的调用链。请重新打开后再保存。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Save Trace As</source>
+        <translation>调用链另存为</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON 文件 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+</context>
+<context>
     <name>td::TraceSearchClient</name>
     <message>
         <source>Searching failed while %1: %2</source>
@@ -4391,6 +4384,25 @@ Total: %5</source>
     <message>
         <source>%1 traces found.</source>
         <translation>找到 %1 个调用链。</translation>
+    </message>
+</context>
+<context>
+    <name>td::TraceTabs</name>
+    <message>
+        <source>Trace %1</source>
+        <translation>调用链 %1</translation>
+    </message>
+    <message>
+        <source>Sample trace</source>
+        <translation>示例调用链</translation>
+    </message>
+    <message>
+        <source>Trace %1, fetched with profile &quot;%2&quot;</source>
+        <translation>调用链 %1，通过配置“%2”获取</translation>
+    </message>
+    <message>
+        <source>Trace %1, fetched with profile &quot;%2&quot; from project %3</source>
+        <translation>调用链 %1，通过配置“%2”从项目 %3 获取</translation>
     </message>
 </context>
 <context>

@@ -11,8 +11,8 @@
 #include <QWheelEvent>
 // QTreeView finds the view row of an index by a linear search from the last row it found
 // (QTreeViewPrivate::viewIndex, lastViewedItem). After a jump across a fully expanded 1,000,000-row tree
-// the first search of the next paint (the row under the pointer, for branch hover) walks half a million rows:
-// 20-40 ms. Only the private header lets us move that starting point; see startRowSearchesAtTop().
+// the first search of the next paint (the row under the pointer, for branch hover) walks half a million rows,
+// which a frame notices. Only the private header lets us move that starting point; see startRowSearchesAtTop().
 #include <QtWidgets/private/qtreeview_p.h>
 
 // Qt does not export the type information of its private classes, which UndefinedBehaviorSanitizer's vptr
