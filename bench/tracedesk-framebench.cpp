@@ -309,6 +309,18 @@ int main(int argc, char **argv)
     std::vector<double> all = scrollMs;
     all.insert(all.end(), zoomMs.begin(), zoomMs.end());
     const Stats scroll = stats(scrollMs), zoom = stats(zoomMs), both = stats(all);
+    // View > Collapse All and Expand All, each until the tree is painted again (the worst of three each).
+    double collapseAllMs = 0, expandAllMs = 0;
+    for (int k = 0; k < 3; ++k) {
+        collapseAllMs = std::max(collapseAllMs, frame([&] {
+            view->collapseAll();
+            tree->viewport()->repaint();
+        }));
+        expandAllMs = std::max(expandAllMs, frame([&] {
+            view->expandAll();
+            tree->viewport()->repaint();
+        }));
+    }
     if (!screenshot.empty())
         window.grab().save(QString::fromStdString(screenshot));
 
@@ -374,6 +386,8 @@ int main(int argc, char **argv)
                 "\"peakRssMiB\":%.1f,\"width\":%d,\"height\":%d}\n",
                 spanCount, loadMs / 1000.0, firstFrameMs, analysisShownMs, scroll.median, scroll.p95, scroll.worst, zoom.median, zoom.p95,
                 zoom.worst, both.median, both.worst, both.frames, sample.median, sample.worst, peakMiB, width, height);
+    std::printf("| spans | collapse all ms | expand all ms |\n|---:|---:|---:|\n| %zu | %.0f | %.0f |\n", spanCount, collapseAllMs, expandAllMs);
+    std::printf("{\"spans\":%zu,\"collapseAllMs\":%.1f,\"expandAllMs\":%.1f}\n", spanCount, collapseAllMs, expandAllMs);
     std::printf("\n| view | first switch ms | data shown ms | back to timeline ms | switch again ms | frame median/p95/worst ms |\n");
     std::printf("|---|---:|---:|---:|---:|---|\n");
     for (const ViewFigures &f : viewFigures)

@@ -6,6 +6,7 @@
 #include "redaction.h"
 #include "spandetails.h"
 #include "spantreeview.h"
+#include "spantreemodel.h"
 #include "spanview.h"
 #include "traceexportrenderer.h"
 #include "tracedsl.h"
@@ -462,7 +463,7 @@ void TestExport::viewStateIsExported()
 
     // Collapse the trident-service span: its child leaves the export, the row says it is collapsed.
     const std::int32_t trident = loaded.trace->findSpan("5e1f0a3c9b2d4e71");
-    view.treeView()->collapse(view.viewIndex(trident));
+    view.spanModel()->setExpanded(trident, false);
     ExportSource collapsed = exportSourceFromView(view, ExportScope::All);
     QCOMPARE(collapsed.rows.size(), std::size_t(5));
     const auto row = std::find_if(collapsed.rows.begin(), collapsed.rows.end(), [&](const ExportRow &r) { return r.span == trident; });

@@ -1,4 +1,5 @@
 #include "analysis.h"
+#include "spannamedelegate.h"
 #include "spansearch.h"
 #include "spantreemodel.h"
 #include "spantreeview.h"
@@ -32,18 +33,24 @@ class TestSpanView : public QObject
 {
     Q_OBJECT
 private slots:
-    // The tree's filter proxy keeps Qt's model rules through searches, "Only matches", folding and new traces.
-    void filterProxyIsASoundModel()
+    // The tree's rows keep Qt's model rules through expanding, collapsing, sorting, searches, "Only
+    // matches", folding and new traces.
+    void rowModelIsSound()
     {
         SpanView view;
-        QAbstractItemModelTester tester(view.proxyModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(view.spanModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         const TracePtr sample = load(samplePath);
         QVERIFY(sample);
         view.setTrace(sample);
+        view.collapseAll();
         view.expandAll();
+        view.spanModel()->setExpanded(sample->roots().front(), false);
+        view.spanModel()->setExpanded(sample->roots().front(), true);
+        view.spanModel()->sort(SpanTreeModel::Duration, Qt::DescendingOrder);
+        view.spanModel()->sort(-1);
         QCOMPARE(view.setSearchText(QStringLiteral("trident-service")), 2);
         view.setShowOnlyMatches(true);
-        QVERIFY(view.proxyModel()->rowCount() > 0);
+        QVERIFY(view.spanModel()->rowCount() > 0);
         view.setSearchText(QStringLiteral("no-such-thing-anywhere"));
         view.setShowOnlyMatches(false);
         view.setFoldRepeatedCalls(true);
@@ -54,7 +61,7 @@ private slots:
         view.setSearchText(QStringLiteral("mobile_api"));
         view.setShowOnlyMatches(true);
         view.setTrace(nullptr);
-        QCOMPARE(view.proxyModel()->rowCount(), 0);
+        QCOMPARE(view.spanModel()->rowCount(), 0);
     }
 
     // On a large trace typing searches once the typing pauses, on a worker thread: the keys return at once
@@ -153,7 +160,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.expandAll();
         QAbstractItemModel *model = view.treeView()->model();
-        const QModelIndex child = model->index(1, 0, model->index(0, 0));
+        const QModelIndex child = model->index(1, 0);
         QVERIFY(child.isValid());
         const std::int32_t span = child.data(SpanTreeModel::SpanIndexRole).toInt();
         QTest::mouseClick(view.treeView()->viewport(), Qt::LeftButton, {}, view.treeView()->visualRect(child).center());
@@ -205,15 +212,14 @@ private slots:
         view.setTrace(trace);
         view.setSearchText(QStringLiteral("busisysmapper"));
         view.setShowOnlyMatches(true);
-        const QAbstractItemModel *m = view.treeView()->model();
-        QCOMPARE(m->rowCount(), 1); // the root, as an ancestor
-        const QModelIndex root = m->index(0, 0);
-        QCOMPARE(m->rowCount(root), 1); // the feign call, as an ancestor
-        const QModelIndex feign = m->index(0, 0, root);
-        QCOMPARE(m->rowCount(feign), 1);
-        QCOMPARE(m->index(0, 0, feign).data(SpanTreeModel::SpanIndexRole).toInt(), trace->findSpan("7c4d2e9a1b3f5a60"));
+        const SpanTreeModel *m = view.spanModel();
+        // The root and the feign call as ancestors, then the match.
+        QCOMPARE(m->rowCount(), 3);
+        QCOMPARE(m->spanAtRow(0), trace->findSpan("b1ce90a546e67ba5"));
+        QCOMPARE(m->spanAtRow(1), trace->findSpan("5e1f0a3c9b2d4e71"));
+        QCOMPARE(m->spanAtRow(2), trace->findSpan("7c4d2e9a1b3f5a60"));
         view.setShowOnlyMatches(false);
-        QCOMPARE(m->rowCount(m->index(0, 0)), 4);
+        QCOMPARE(m->rowCount(), 6);
     }
 
     void collapseHidesDescendants()
@@ -229,10 +235,33 @@ private slots:
         QVERIFY(!tree->visualRect(view.viewIndex(jdbc, SpanTreeModel::Name)).isEmpty());
         QVERIFY(!tree->visualRect(view.viewIndex(jdbc, SpanTreeModel::Timeline)).isEmpty());
 
-        tree->collapse(view.viewIndex(trace->findSpan("5e1f0a3c9b2d4e71")));
-        // Gone from the tree column and from the timeline column alike.
-        QVERIFY(tree->visualRect(view.viewIndex(jdbc, SpanTreeModel::Name)).isEmpty());
-        QVERIFY(tree->visualRect(view.viewIndex(jdbc, SpanTreeModel::Timeline)).isEmpty());
+        // A click on the feign call's arrow collapses it: its child is gone from the tree column and from
+        // the timeline column alike, and the row says how many children it hides.
+        const std::int32_t feign = trace->findSpan("5e1f0a3c9b2d4e71");
+        const QRect feignCell = tree->visualRect(view.viewIndex(feign, SpanTreeModel::Name));
+        QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                          SpanNameDelegate::branchRect(feignCell, view.spanModel()->depthOf(feign)).center());
+        QVERIFY(!view.spanModel()->isExpanded(feign));
+        QVERIFY(!view.viewIndex(jdbc).isValid());
+        // Right expands it again; Right on an expanded row goes to its first child, Left back to the parent,
+        // Left on an expanded row collapses it, on a collapsed one goes up.
+        tree->setCurrentIndex(view.viewIndex(feign));
+        QTest::keyClick(tree, Qt::Key_Right);
+        QVERIFY(view.spanModel()->isExpanded(feign));
+        QVERIFY(!tree->visualRect(view.viewIndex(jdbc, SpanTreeModel::Timeline)).isEmpty());
+        QTest::keyClick(tree, Qt::Key_Right);
+        QCOMPARE(view.selectedSpan(), jdbc);
+        QTest::keyClick(tree, Qt::Key_Left);
+        QCOMPARE(view.selectedSpan(), feign);
+        QTest::keyClick(tree, Qt::Key_Left);
+        QVERIFY(!view.spanModel()->isExpanded(feign));
+        QVERIFY(!view.viewIndex(jdbc).isValid());
+        QTest::keyClick(tree, Qt::Key_Left);
+        QCOMPARE(view.selectedSpan(), trace->primaryRoot());
+        // Selecting a hidden span (a search, another view) opens its parents.
+        view.selectSpan(jdbc);
+        QVERIFY(view.spanModel()->isExpanded(feign));
+        QVERIFY(view.viewIndex(jdbc).isValid());
 
         view.collapseAll();
         QVERIFY(tree->visualRect(view.viewIndex(trace->findSpan("d3b277175669b1f6"), SpanTreeModel::Timeline)).isEmpty());

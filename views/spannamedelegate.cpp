@@ -7,7 +7,6 @@
 
 #include <QApplication>
 #include <QPainter>
-#include <QTreeView>
 
 namespace td {
 
@@ -21,8 +20,16 @@ QSize SpanNameDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
 {
     QSize s = QStyledItemDelegate::sizeHint(option, index);
     s.setHeight(std::max(s.height(), option.fontMetrics.height() + 6));
-    s.setWidth(s.width() + option.fontMetrics.height() + 40);
+    const int depth = m_context->rows ? m_context->rows->depthOf(index.data(SpanTreeModel::SpanIndexRole).toInt()) : 0;
+    s.setWidth(s.width() + option.fontMetrics.height() + 40 + (depth + 1) * indentStep);
     return s;
+}
+
+QRect SpanNameDelegate::branchRect(const QRect &cell, int depth)
+{
+    // A very deep span keeps half of the cell for its name.
+    const int indent = std::min(depth * indentStep, std::max(0, cell.width() / 2 - indentStep));
+    return QRect(cell.left() + indent, cell.top(), indentStep, cell.height());
 }
 
 void SpanNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -46,6 +53,20 @@ void SpanNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->fillRect(option.rect, QColor(255, 235, 120));
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
 
+    const bool expanded = ctx.rows && ctx.rows->isExpanded(spanIndex);
+    const QRect branch = branchRect(option.rect, ctx.rows ? ctx.rows->depthOf(spanIndex) : 0);
+    if (span.childCount > 0) {
+        QStyleOption arrow;
+        arrow.initFrom(widget ? widget : QApplication::activeWindow());
+        arrow.rect = branch;
+        arrow.palette = option.palette;
+        arrow.state = QStyle::State_Item | QStyle::State_Children | (expanded ? QStyle::State_Open : QStyle::State_None)
+                    | (selected ? QStyle::State_Selected : QStyle::State_None) | QStyle::State_Enabled;
+        style->drawPrimitive(QStyle::PE_IndicatorBranch, &arrow, painter, widget);
+    }
+    QRect nameCell = option.rect;
+    nameCell.setLeft(branch.right() + 1);
+
     SpanNameText text;
     if (span.isPlaceholder()) {
         text.name = index.data(Qt::DisplayRole).toString();
@@ -55,10 +76,10 @@ void SpanNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         text.marks = spanMarkText(ctx.markOf(spanIndex));
         if (const int folded = ctx.foldCountOf(spanIndex); folded > 1)
             text.suffix = QStringLiteral(" \u00D7%1").arg(folded); // "×N": N repeated calls folded into this row
-        if (span.childCount > 0 && ctx.view && !ctx.view->isExpanded(index.siblingAtColumn(0)))
+        if (span.childCount > 0 && !expanded)
             text.suffix += QStringLiteral(" (%1)").arg(span.childCount);
     }
-    paintSpanName(painter, span, option.rect, text, ctx.palette, spanPaintStyle(option, ctx));
+    paintSpanName(painter, span, nameCell, text, ctx.palette, spanPaintStyle(option, ctx));
 }
 
 } // namespace td

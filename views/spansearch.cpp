@@ -36,46 +36,4 @@ std::vector<std::int32_t> findSpans(const Trace &trace, const QString &text, con
     return found;
 }
 
-SpanFilterProxy::SpanFilterProxy(QObject *parent)
-    : QSortFilterProxyModel(parent)
-{
-    setRecursiveFilteringEnabled(true);
-    setSortRole(SpanTreeModel::SortRole);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-}
-
-void SpanFilterProxy::setMatches(const std::vector<char> *matches)
-{
-    m_matches = matches;
-    if (m_onlyMatches)
-        invalidateFilter();
-}
-
-void SpanFilterProxy::setShowOnlyMatches(bool only)
-{
-    if (only == m_onlyMatches)
-        return;
-    m_onlyMatches = only;
-    invalidateFilter();
-}
-
-void SpanFilterProxy::setHiddenSpans(const std::vector<char> *hidden)
-{
-    m_hidden = hidden;
-    invalidateFilter();
-}
-
-bool SpanFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
-{
-    if ((!m_onlyMatches || !m_matches) && !m_hidden)
-        return true;
-    const QModelIndex idx = sourceModel()->index(sourceRow, 0, sourceParent);
-    const auto i = static_cast<std::size_t>(SpanTreeModel::spanIndex(idx));
-    if (m_hidden && i < m_hidden->size() && (*m_hidden)[i])
-        return false;
-    if (!m_onlyMatches || !m_matches)
-        return true;
-    return i < m_matches->size() && (*m_matches)[i];
-}
-
 } // namespace td

@@ -1,11 +1,13 @@
 #include "spantreeview.h"
 
+#include "spannamedelegate.h"
 #include "spantreemodel.h"
 #include "spanviewcontext.h"
 
 #include <QHeaderView>
 #include <cmath>
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -35,6 +37,11 @@ SpanTreeView::SpanTreeView(SpanViewContext *context, int timelineColumn, QWidget
 {
     setUniformRowHeights(true);
     setExpandsOnDoubleClick(false);
+    // The rows are flat (SpanTreeModel keeps which spans are expanded); the name delegate draws the
+    // indentation and the arrows, and this view turns their clicks and Left/Right into expand and collapse.
+    setRootIsDecorated(false);
+    setItemsExpandable(false);
+    setIndentation(0);
     setAllColumnsShowFocus(true);
     setSelectionMode(QAbstractItemView::SingleSelection);
     setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -81,8 +88,62 @@ void SpanTreeView::wheelEvent(QWheelEvent *event)
     QTreeView::wheelEvent(event);
 }
 
+SpanTreeModel *SpanTreeView::rows() const
+{
+    return qobject_cast<SpanTreeModel *>(model());
+}
+
+bool SpanTreeView::toggleAt(const QPoint &pos)
+{
+    const QModelIndex index = indexAt(pos);
+    SpanTreeModel *m = rows();
+    if (!m || !index.isValid() || index.column() != SpanTreeModel::Name)
+        return false;
+    const std::int32_t span = SpanTreeModel::spanIndex(index);
+    const Trace *t = m->trace().get();
+    if (!t || t->span(static_cast<std::size_t>(span)).childCount == 0
+        || !SpanNameDelegate::branchRect(visualRect(index), m->depthOf(span)).contains(pos))
+        return false;
+    m->setExpanded(span, !m->isExpanded(span));
+    return true;
+}
+
+void SpanTreeView::keyPressEvent(QKeyEvent *event)
+{
+    SpanTreeModel *m = rows();
+    const QModelIndex current = currentIndex();
+    if (!m || !m->trace() || !current.isValid() || event->modifiers() & (Qt::ControlModifier | Qt::AltModifier)
+        || (event->key() != Qt::Key_Left && event->key() != Qt::Key_Right)) {
+        QTreeView::keyPressEvent(event);
+        return;
+    }
+    // As a tree: Right expands, then goes to the first child; Left collapses, then goes to the parent.
+    const std::int32_t span = SpanTreeModel::spanIndex(current);
+    const Span &s = m->trace()->span(static_cast<std::size_t>(span));
+    const bool expanded = m->isExpanded(span) && s.childCount > 0;
+    QModelIndex next;
+    if (event->key() == Qt::Key_Right) {
+        if (s.childCount > 0 && !m->isExpanded(span))
+            m->setExpanded(span, true);
+        else if (expanded && m->trace()->span(static_cast<std::size_t>(std::max(0, m->spanAtRow(current.row() + 1)))).parent == span)
+            next = m->index(current.row() + 1, 0);
+    } else {
+        if (expanded)
+            m->setExpanded(span, false);
+        else if (s.parent >= 0)
+            next = m->indexForSpan(s.parent);
+    }
+    if (next.isValid())
+        setCurrentIndex(next);
+    event->accept();
+}
+
 void SpanTreeView::mousePressEvent(QMouseEvent *event)
 {
+    if (event->button() == Qt::LeftButton && toggleAt(event->position().toPoint())) {
+        event->accept();
+        return;
+    }
     m_pressPos = event->position().toPoint();
     m_pressInTimeline = event->button() == Qt::LeftButton && inTimeline(m_pressPos.x());
     m_pressStartUs = m_context->time->visibleRange().startUs;

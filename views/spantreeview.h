@@ -5,6 +5,7 @@
 namespace td {
 
 struct SpanViewContext;
+class SpanTreeModel;
 
 // The tree + timeline of spans. Ctrl+wheel zooms around the mouse, Shift+wheel or dragging in the timeline
 // pans, a double-click zooms to the span; tooltips describe the span under the mouse.
@@ -27,6 +28,7 @@ signals:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
@@ -36,6 +38,9 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    SpanTreeModel *rows() const;
+    // Expands or collapses the span whose arrow is at pos; false when there is no arrow there.
+    bool toggleAt(const QPoint &pos);
     bool inTimeline(int viewportX) const;
     int timelineX(int viewportX) const;
     void startRowSearchesAtTop(bool forgetHover);

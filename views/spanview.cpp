@@ -37,24 +37,21 @@ SpanView::SpanView(QWidget *parent)
     : QWidget(parent)
     , m_time(new TimeControl(this))
     , m_model(new SpanTreeModel(this))
-    , m_proxy(new SpanFilterProxy(this))
 {
     m_context.time = m_time;
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setMatches(&m_context.matches);
+    m_context.rows = m_model;
+    m_model->setMatches(&m_context.matches);
 
     m_tree = new SpanTreeView(&m_context, SpanTreeModel::Timeline, this);
     m_context.view = m_tree;
     auto *header = new TimelineHeader(m_time, SpanTreeModel::Timeline, m_tree);
     m_tree->setHeader(header);
-    m_tree->setModel(m_proxy);
+    m_tree->setModel(m_model);
     m_tree->setItemDelegateForColumn(SpanTreeModel::Name, new SpanNameDelegate(&m_context, m_tree));
     m_tree->setItemDelegateForColumn(SpanTreeModel::Timeline, new TimelineDelegate(&m_context, m_tree));
     header->setStretchLastSection(true);
     header->setSortIndicator(-1, Qt::AscendingOrder);
     m_tree->setSortingEnabled(true);
-    // A deep trace's names stay readable in the narrow name column.
-    m_tree->setIndentation(12);
     resetHeaderState();
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(header, &QWidget::customContextMenuRequested, this, &SpanView::showHeaderMenu);
@@ -159,7 +156,9 @@ SpanView::SpanView(QWidget *parent)
             [this](const QModelIndex &index) { emit spanActivated(index.data(SpanTreeModel::SpanIndexRole).toInt()); });
     connect(header, &QHeaderView::sectionResized, this, &SpanView::updateOverviewMargins);
     connect(header, &QHeaderView::geometriesChanged, this, &SpanView::updateOverviewMargins);
-    connect(m_tree, &QTreeView::expanded, this, [this] { m_overview->update(); });
+    for (const auto changed : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, changed, m_overview, qOverload<>(&QWidget::update));
+    connect(m_model, &QAbstractItemModel::layoutChanged, m_overview, qOverload<>(&QWidget::update));
     connect(m_tree->verticalScrollBar(), &QScrollBar::rangeChanged, this, &SpanView::updateOverviewMargins);
     setFocusProxy(m_tree);
 }
@@ -185,15 +184,12 @@ void SpanView::setTrace(TracePtr trace)
     m_context.folded.clear();
     m_context.marks.clear();
     m_notes.clear();
-    m_proxy->setHiddenSpans(nullptr);
-    m_model->setTrace(trace);
+    m_model->setHiddenSpans(nullptr);
+    // A small trace opens fully expanded, a large one three levels deep.
+    m_model->setTrace(trace, n < 5000 ? -1 : 2);
     if (m_foldRepeated)
         setFoldRepeatedCalls(true);
     m_time->setTraceRange(trace ? TimeRange{trace->startUs(), trace->endUs()} : TimeRange{0, 1});
-    if (n < 5000)
-        m_tree->expandAll();
-    else
-        m_tree->expandToDepth(2);
     m_legend->setEntries(m_context.palette.legend());
     m_overview->invalidate();
     if (!m_searchEdit->text().isEmpty())
@@ -243,7 +239,7 @@ std::int32_t SpanView::selectedSpan() const
 
 QModelIndex SpanView::viewIndex(std::int32_t spanIndex, int column) const
 {
-    return m_proxy->mapFromSource(m_model->indexForSpan(spanIndex, column));
+    return m_model->indexForSpan(spanIndex, column);
 }
 
 void SpanView::selectSpan(std::int32_t spanIndex)
@@ -257,12 +253,10 @@ void SpanView::onSelectedSpanChanged(std::int32_t spanIndex)
     if (m_context.trace && spanIndex >= 0 && static_cast<std::size_t>(spanIndex) < m_context.trace->spanCount()) {
         for (std::int32_t i = spanIndex; i != NoIndex; i = m_context.trace->span(static_cast<std::size_t>(i)).parent)
             m_context.onSelectedPath[static_cast<std::size_t>(i)] = 1;
+        m_model->expandAncestors(spanIndex);
         const QModelIndex index = viewIndex(spanIndex);
-        if (index.isValid() && m_tree->currentIndex().siblingAtColumn(0) != index) {
-            for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
-                m_tree->expand(p);
+        if (index.isValid() && m_tree->currentIndex().siblingAtColumn(0) != index)
             m_tree->setCurrentIndex(index);
-        }
         if (index.isValid())
             m_tree->scrollTo(index);
     }
@@ -290,11 +284,11 @@ void SpanView::zoomToSpan(std::int32_t spanIndex)
     m_time->setVisibleRange({s.startUs - margin, s.endUs() + margin});
 }
 
-void SpanView::expandAll() { m_tree->expandAll(); }
+void SpanView::expandAll() { m_model->expandAll(); }
 
 void SpanView::collapseAll()
 {
-    m_tree->collapseAll();
+    m_model->collapseAll();
     std::int32_t i = selectedSpan();
     if (i < 0 || !m_context.trace)
         return;
@@ -431,7 +425,7 @@ void SpanView::markMatches(std::vector<std::int32_t> spans)
     for (const std::int32_t i : m_matchList)
         m_context.matches[static_cast<std::size_t>(i)] = 1;
     m_currentMatch = -1;
-    m_proxy->setMatches(&m_context.matches);
+    m_model->setMatches(&m_context.matches);
     updateSearchLabel();
     m_tree->viewport()->update();
     marksChanged();
@@ -440,8 +434,8 @@ void SpanView::markMatches(std::vector<std::int32_t> spans)
 void SpanView::applySearch(std::vector<std::int32_t> found)
 {
     markMatches(std::move(found));
-    if (m_proxy->showOnlyMatches())
-        m_tree->expandAll();
+    if (m_model->showOnlyMatches())
+        m_model->expandAll();
     emit searchFinished(matchCount());
 }
 
@@ -481,7 +475,7 @@ void SpanView::setFoldRepeatedCalls(bool fold, const std::vector<RepeatedGroup> 
                 }))
                 continue;
             m_context.foldCount[static_cast<std::size_t>(g.spans.front())] = static_cast<std::int32_t>(g.spans.size());
-            // The other calls go with their subtrees: the proxy keeps ancestors of any row it shows.
+            // The other calls go with their subtrees.
             stack.assign(g.spans.begin() + 1, g.spans.end());
             while (!stack.empty()) {
                 const std::int32_t i = stack.back();
@@ -492,9 +486,9 @@ void SpanView::setFoldRepeatedCalls(bool fold, const std::vector<RepeatedGroup> 
             }
         }
     }
-    m_proxy->setHiddenSpans(fold ? &m_context.folded : nullptr);
+    m_model->setHiddenSpans(fold ? &m_context.folded : nullptr);
     if (m_context.trace && m_context.trace->spanCount() < 5000)
-        m_tree->expandAll();
+        m_model->expandAll();
     if (selectedSpan() >= 0 && viewIndex(selectedSpan()).isValid())
         m_tree->setCurrentIndex(viewIndex(selectedSpan()));
     m_tree->viewport()->update();
@@ -537,8 +531,8 @@ void SpanView::setShowOnlyMatches(bool only)
         const QSignalBlocker block(m_onlyMatches);
         m_onlyMatches->setChecked(only);
     }
-    m_proxy->setShowOnlyMatches(only);
-    m_tree->expandAll();
+    m_model->setShowOnlyMatches(only);
+    m_model->expandAll();
     if (selectedSpan() >= 0 && viewIndex(selectedSpan()).isValid())
         m_tree->setCurrentIndex(viewIndex(selectedSpan()));
 }
@@ -579,7 +573,7 @@ void SpanView::showHeaderMenu(const QPoint &pos)
     }
     menu.addSeparator();
     connect(menu.addAction(tr("Tree order (no sorting)")), &QAction::triggered, this,
-            [this] { m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); m_proxy->sort(-1); });
+            [this] { m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder); m_model->sort(-1); });
     menu.exec(m_tree->header()->mapToGlobal(pos));
 }
 

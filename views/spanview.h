@@ -25,7 +25,6 @@ namespace td {
 struct RepeatedGroup;
 
 class ColorLegend;
-class SpanFilterProxy;
 class SpanTreeModel;
 class SpanTreeView;
 class TimeControl;
@@ -48,7 +47,6 @@ public:
     TimeControl *timeControl() const { return m_time; }
     SpanTreeView *treeView() const { return m_tree; }
     SpanTreeModel *spanModel() const { return m_model; }
-    SpanFilterProxy *proxyModel() const { return m_proxy; }
     const SpanViewContext &context() const { return m_context; }
 
     TraceViewKind currentView() const { return m_currentView; }
@@ -141,7 +139,6 @@ private:
     SpanViewContext m_context;
     TimeControl *m_time;
     SpanTreeModel *m_model;
-    SpanFilterProxy *m_proxy;
     SpanTreeView *m_tree;
     TimelineOverview *m_overview;
     QTabBar *m_viewSwitch;

@@ -11,6 +11,10 @@
 class QTreeView;
 
 namespace td {
+class SpanTreeModel;
+}
+
+namespace td {
 
 // The user's marks on a span (the library's bookmarks and notes), as flags.
 enum SpanMarkFlag : char { BookmarkMark = 1, NoteMark = 2 };
@@ -33,6 +37,7 @@ struct SpanViewContext
     SpanPalette palette;
     TimeControl *time = nullptr;
     QTreeView *view = nullptr;
+    const SpanTreeModel *rows = nullptr; // the tree's rows and which spans are expanded
     bool showCriticalPath = false;
     bool showRawTimes = false;
     std::vector<char> onSelectedPath; // the selected span and its ancestors, by span index

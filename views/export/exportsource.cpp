@@ -61,14 +61,11 @@ ExportSource exportSourceFromView(const SpanView &view, ExportScope scope)
     }
 
     const SpanTreeView *tree = view.treeView();
-    const QAbstractItemModel *model = tree->model();
+    const SpanTreeModel *model = view.spanModel();
     const auto addRow = [&](const QModelIndex &index) {
-        int depth = 0;
-        for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
-            ++depth;
-        const QModelIndex first = index.siblingAtColumn(0);
-        source.rows.push_back({index.data(SpanTreeModel::SpanIndexRole).toInt(), depth,
-                               model->hasChildren(first) && !tree->isExpanded(first)});
+        const std::int32_t span = SpanTreeModel::spanIndex(index);
+        source.rows.push_back({span, model->depthOf(span),
+                               source.trace->span(static_cast<std::size_t>(span)).childCount > 0 && !model->isExpanded(span)});
     };
     if (scope == ExportScope::Visible) {
         const int height = tree->viewport()->height();
