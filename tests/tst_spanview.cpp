@@ -5,11 +5,14 @@
 #include "spantreeview.h"
 #include "spanview.h"
 #include "timecontrol.h"
+#include "timelineoverview.h"
+#include "spanviewcontext.h"
 #include "tracebuilder.h"
 #include "traceloader.h"
 
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
+#include <QPainter>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QScrollBar>
@@ -288,6 +291,48 @@ private slots:
             const QColor c = image.pixelColor(x, cell.center().y());
             red = c.red() > 180 && c.green() < 80 && c.blue() < 80;
         }
+        QVERIFY(red);
+    }
+
+    // The minimap gives each pixel to the last span over it in tree order: the picture painting every span
+    // in turn would give, on a trace with fewer rows than pixels and on one with many more.
+    void overviewIsThePictureOfPaintingInOrder_data()
+    {
+        QTest::addColumn<int>("height");
+        QTest::newRow("rows taller than a pixel") << 200;
+        QTest::newRow("two spans a pixel row") << 3;
+    }
+
+    void overviewIsThePictureOfPaintingInOrder()
+    {
+        QFETCH(int, height);
+        SpanView view;
+        view.setTrace(load(samplePath));
+        const SpanViewContext &ctx = view.context();
+        const QSize size(300, height);
+        const QImage fast = TimelineOverview::renderOverview(ctx, size, Qt::white);
+        QImage slow(size, QImage::Format_RGB32);
+        slow.fill(Qt::white);
+        {
+            QPainter p(&slow);
+            const Trace &t = *ctx.trace;
+            const auto &order = t.preorder();
+            const double rowH = static_cast<double>(height) / static_cast<double>(order.size());
+            for (std::size_t row = 0; row < order.size(); ++row) {
+                const Span &s = t.span(static_cast<std::size_t>(order[row]));
+                const int x0 = std::clamp(static_cast<int>(timeToPixel(s.startUs, ctx.time->traceRange(), size.width())), 0, size.width() - 1);
+                const int x1 = std::clamp(std::max(x0 + 1, static_cast<int>(timeToPixel(s.endUs(), ctx.time->traceRange(), size.width()))), 1, size.width());
+                const int y = static_cast<int>(static_cast<double>(row) * rowH);
+                const int h = std::max(1, static_cast<int>(static_cast<double>(row + 1) * rowH) - y - (rowH > 3 ? 1 : 0));
+                p.fillRect(QRect(x0, y, x1 - x0, h), s.isError() ? SpanPalette::errorColor() : ctx.palette.barColor(s));
+            }
+        }
+        QCOMPARE(fast, slow);
+        // Not blank: the spans are there, the failed one in red.
+        bool red = false;
+        for (int y = 0; y < height && !red; ++y)
+            for (int x = 0; x < size.width() && !red; ++x)
+                red = fast.pixelColor(x, y) == SpanPalette::errorColor();
         QVERIFY(red);
     }
 

@@ -1,5 +1,7 @@
 #include "timelineoverview.h"
 
+#include <numeric>
+
 #include "spanviewcontext.h"
 
 #include <QMouseEvent>
@@ -58,6 +60,60 @@ QRect TimelineOverview::windowRect() const
     return QRect(a.left() + x0, a.top(), std::max(3, x1 - x0), a.height());
 }
 
+QImage TimelineOverview::renderOverview(const SpanViewContext &context, QSize size, const QColor &background)
+{
+    // One line per span in tree order, squeezed into the height; drawn once per size or trace. A million
+    // spans share a few dozen pixel rows, so painting each span in turn (the later over the earlier) would
+    // cost a rectangle per span. The same picture comes from going backwards and giving each pixel to the
+    // first span that covers it: a "next free pixel" list per pixel row skips what is taken, so every pixel
+    // is written once and a span over taken pixels costs a lookup.
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(background);
+    const Trace &t = *context.trace;
+    const TimeRange &all = context.time->traceRange();
+    const auto &order = t.preorder();
+    const int width = size.width(), height = size.height();
+    const double rowH = static_cast<double>(height) / static_cast<double>(std::max<std::size_t>(1, order.size()));
+    std::vector<std::vector<int>> next(static_cast<std::size_t>(height));
+    const auto freeFrom = [](std::vector<int> &n, int x) {
+        int root = x;
+        while (n[static_cast<std::size_t>(root)] != root)
+            root = n[static_cast<std::size_t>(root)];
+        while (n[static_cast<std::size_t>(x)] != root) { // shorten the path for the next lookups
+            const int up = n[static_cast<std::size_t>(x)];
+            n[static_cast<std::size_t>(x)] = root;
+            x = up;
+        }
+        return root;
+    };
+    for (std::size_t row = order.size(); row-- > 0;) {
+        const Span &s = t.span(static_cast<std::size_t>(order[row]));
+        const int x0 = std::clamp(static_cast<int>(timeToPixel(s.startUs, all, width)), 0, width - 1);
+        const int x1 = std::clamp(std::max(x0 + 1, static_cast<int>(timeToPixel(s.endUs(), all, width))), 1, width);
+        const int y = static_cast<int>(static_cast<double>(row) * rowH);
+        const int h = std::max(1, static_cast<int>(static_cast<double>(row + 1) * rowH) - y - (rowH > 3 ? 1 : 0));
+        QRgb colour = 0;
+        bool coloured = false;
+        for (int yy = y; yy < std::min(height, y + h); ++yy) {
+            std::vector<int> &n = next[static_cast<std::size_t>(yy)];
+            if (n.empty()) {
+                n.resize(static_cast<std::size_t>(width) + 1);
+                std::iota(n.begin(), n.end(), 0);
+            }
+            auto *line = reinterpret_cast<QRgb *>(image.scanLine(yy));
+            for (int x = freeFrom(n, x0); x < x1; x = freeFrom(n, x + 1)) {
+                if (!coloured) {
+                    colour = (s.isError() ? SpanPalette::errorColor() : context.palette.barColor(s)).rgb();
+                    coloured = true;
+                }
+                line[x] = colour;
+                n[static_cast<std::size_t>(x)] = x + 1;
+            }
+        }
+    }
+    return image;
+}
+
 void TimelineOverview::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -65,24 +121,8 @@ void TimelineOverview::paintEvent(QPaintEvent *)
     const QRect a = axisRect();
     if (!m_context->trace || a.width() <= 0 || a.height() <= 0)
         return;
-    if (m_cache.isNull()) {
-        // One line per span in tree order, squeezed into the height; drawn once per size or trace.
-        m_cache = QImage(a.size(), QImage::Format_RGB32);
-        m_cache.fill(palette().color(QPalette::Base));
-        QPainter cp(&m_cache);
-        const Trace &t = *m_context->trace;
-        const TimeRange &all = m_context->time->traceRange();
-        const auto &order = t.preorder();
-        const double rowH = static_cast<double>(a.height()) / std::max<std::size_t>(1, order.size());
-        for (std::size_t row = 0; row < order.size(); ++row) {
-            const Span &s = t.span(static_cast<std::size_t>(order[row]));
-            const int x0 = static_cast<int>(timeToPixel(s.startUs, all, a.width()));
-            const int x1 = static_cast<int>(timeToPixel(s.endUs(), all, a.width()));
-            const int y = static_cast<int>(row * rowH);
-            const int h = std::max(1, static_cast<int>((row + 1) * rowH) - y - (rowH > 3 ? 1 : 0));
-            cp.fillRect(QRect(x0, y, std::max(1, x1 - x0), h), s.isError() ? SpanPalette::errorColor() : m_context->palette.barColor(s));
-        }
-    }
+    if (m_cache.isNull())
+        m_cache = renderOverview(*m_context, a.size(), palette().color(QPalette::Base));
     p.drawImage(a.topLeft(), m_cache);
     // Shade what is outside the visible window.
     const QRect w = windowRect();

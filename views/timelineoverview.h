@@ -20,6 +20,9 @@ public:
     // Redraws the cached image (trace or colours changed).
     void invalidate();
     QSize sizeHint() const override;
+    // The picture of the whole trace: one line per span in tree order over the trace's time, squeezed into
+    // size (failed spans red), as if each span were painted over the ones before it.
+    static QImage renderOverview(const SpanViewContext &context, QSize size, const QColor &background);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
