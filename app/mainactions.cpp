@@ -34,6 +34,23 @@ QList<QKeySequence> withStandard(QList<QKeySequence> keys, QKeySequence::Standar
     return keys;
 }
 
+// A slot for an action that acts on the current tab's span view, when there is one.
+auto onView(MainWindow *w, void (SpanView::*slot)())
+{
+    return [w, slot] {
+        if (SpanView *view = w->spanView())
+            (view->*slot)();
+    };
+}
+
+auto setOnView(MainWindow *w, void (SpanView::*slot)(bool))
+{
+    return [w, slot](bool on) {
+        if (SpanView *view = w->spanView())
+            (view->*slot)(on);
+    };
+}
+
 } // namespace
 
 MainActions::MainActions(MainWindow *window)
@@ -81,23 +98,16 @@ void MainActions::createFileMenu()
 void MainActions::createEditMenu()
 {
     MainWindow *w = m_window;
-    // Edit and View actions act on the current tab.
-    const auto onView = [w](void (SpanView::*slot)()) {
-        return [w, slot] {
-            if (SpanView *view = w->spanView())
-                (view->*slot)();
-        };
-    };
     QMenu *edit = w->menuBar()->addMenu(tr("&Edit"));
     // Export for incident reports: Copy Image first, next to Find.
     QAction *copyImage = edit->addAction(tr("Copy &Image"), w, [w] { copyViewImage(w, w->spanView()); });
     copyImage->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     edit->addSeparator();
-    QAction *find = edit->addAction(tr("&Find…"), w, onView(&SpanView::showSearch));
+    QAction *find = edit->addAction(tr("&Find…"), w, onView(w, &SpanView::showSearch));
     find->setShortcut(QKeySequence::Find);
-    QAction *next = edit->addAction(tr("Find &Next"), w, onView(&SpanView::findNext));
+    QAction *next = edit->addAction(tr("Find &Next"), w, onView(w, &SpanView::findNext));
     next->setShortcut(QKeySequence(Qt::Key_F3));
-    QAction *prev = edit->addAction(tr("Find &Previous"), w, onView(&SpanView::findPrevious));
+    QAction *prev = edit->addAction(tr("Find &Previous"), w, onView(w, &SpanView::findPrevious));
     prev->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F3));
     edit->addSeparator();
     QAction *preferences = edit->addAction(tr("&Preferences…"), w, &MainWindow::showPreferences);
@@ -116,26 +126,14 @@ void MainActions::createEditMenu()
 void MainActions::createViewMenu()
 {
     MainWindow *w = m_window;
-    const auto onView = [w](void (SpanView::*slot)()) {
-        return [w, slot] {
-            if (SpanView *view = w->spanView())
-                (view->*slot)();
-        };
-    };
-    const auto setOnView = [w](void (SpanView::*slot)(bool)) {
-        return [w, slot](bool on) {
-            if (SpanView *view = w->spanView())
-                (view->*slot)(on);
-        };
-    };
     QMenu *view = w->menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), w, onView(&SpanView::zoomIn));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), w, onView(w, &SpanView::zoomIn));
     zoomIn->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), w, onView(&SpanView::zoomOut));
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), w, onView(w, &SpanView::zoomOut));
     zoomOut->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
-    QAction *fit = view->addAction(tr("&Fit Whole Trace"), w, onView(&SpanView::fit));
+    QAction *fit = view->addAction(tr("&Fit Whole Trace"), w, onView(w, &SpanView::fit));
     fit->setShortcut(QKeySequence(Qt::Key_F));
-    m_backAction = view->addAction(tr("Zoom &Back"), w, onView(&SpanView::back));
+    m_backAction = view->addAction(tr("Zoom &Back"), w, onView(w, &SpanView::back));
     m_backAction->setShortcut(QKeySequence(Qt::Key_Backspace));
     m_backAction->setEnabled(false);
     QAction *zoomSpan = view->addAction(tr("Zoom to &Span"), w, [w] {
@@ -157,9 +155,9 @@ void MainActions::createViewMenu()
     }
     m_viewActions.front()->setChecked(true);
     view->addSeparator();
-    QAction *expand = view->addAction(tr("&Expand All"), w, onView(&SpanView::expandAll));
+    QAction *expand = view->addAction(tr("&Expand All"), w, onView(w, &SpanView::expandAll));
     expand->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Asterisk));
-    QAction *collapse = view->addAction(tr("&Collapse All"), w, onView(&SpanView::collapseAll));
+    QAction *collapse = view->addAction(tr("&Collapse All"), w, onView(w, &SpanView::collapseAll));
     collapse->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Slash));
     view->addSeparator();
     auto *colours = new QActionGroup(this);
@@ -179,11 +177,11 @@ void MainActions::createViewMenu()
     m_criticalAction = view->addAction(tr("Show &Critical Path"));
     m_criticalAction->setCheckable(true);
     m_criticalAction->setShortcut(QKeySequence(Qt::Key_C));
-    connect(m_criticalAction, &QAction::triggered, w, setOnView(&SpanView::setShowCriticalPath));
+    connect(m_criticalAction, &QAction::triggered, w, setOnView(w, &SpanView::setShowCriticalPath));
     m_rawAction = view->addAction(tr("&Raw Times (no clock-skew correction)"));
     m_rawAction->setCheckable(true);
     m_rawAction->setShortcut(QKeySequence(Qt::Key_R));
-    connect(m_rawAction, &QAction::triggered, w, setOnView(&SpanView::setShowRawTimes));
+    connect(m_rawAction, &QAction::triggered, w, setOnView(w, &SpanView::setShowRawTimes));
     view->addSeparator();
     QAction *nextTab = view->addAction(tr("Next &Tab"), w->tabs(), &TraceTabs::nextTab);
     nextTab->setShortcuts(withStandard({QKeySequence(Qt::CTRL | Qt::Key_PageDown)}, QKeySequence::NextChild));

@@ -43,7 +43,6 @@ SpanView::SpanView(QWidget *parent)
     m_model->setMatches(&m_context.matches);
 
     m_tree = new SpanTreeView(&m_context, SpanTreeModel::Timeline, this);
-    m_context.view = m_tree;
     auto *header = new TimelineHeader(m_time, SpanTreeModel::Timeline, m_tree);
     m_tree->setHeader(header);
     m_tree->setModel(m_model);

@@ -8,13 +8,9 @@
 
 #include <vector>
 
-class QTreeView;
-
 namespace td {
+
 class SpanTreeModel;
-}
-
-namespace td {
 
 // The user's marks on a span (the library's bookmarks and notes), as flags.
 enum SpanMarkFlag : char { BookmarkMark = 1, NoteMark = 2 };
@@ -36,7 +32,6 @@ struct SpanViewContext
     TracePtr trace;
     SpanPalette palette;
     TimeControl *time = nullptr;
-    QTreeView *view = nullptr;
     const SpanTreeModel *rows = nullptr; // the tree's rows and which spans are expanded
     bool showCriticalPath = false;
     bool showRawTimes = false;
