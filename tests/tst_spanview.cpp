@@ -273,6 +273,38 @@ private slots:
         QVERIFY(!tree->visualRect(view.viewIndex(jdbc, SpanTreeModel::Timeline)).isEmpty());
     }
 
+    // A click on a column header sorts each span's children by it; children stay under their parent.
+    void clickingAHeaderSortsSiblings()
+    {
+        const TracePtr trace = load(samplePath);
+        SpanView view;
+        view.resize(1000, 400);
+        view.setTrace(trace);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QHeaderView *header = view.treeView()->header();
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                          QPoint(header->sectionViewportPosition(SpanTreeModel::Duration) + 10, header->height() / 2));
+        QCOMPARE(header->sortIndicatorSection(), int(SpanTreeModel::Duration));
+        const SpanTreeModel *m = view.spanModel();
+        const std::int32_t root = trace->primaryRoot();
+        QCOMPARE(m->spanAtRow(0), root);
+        std::vector<std::int64_t> durations;
+        for (int r = 1; r < m->rowCount(); ++r) {
+            const Span &s = trace->span(static_cast<std::size_t>(m->spanAtRow(r)));
+            if (s.parent == root)
+                durations.push_back(s.durationUs);
+            else // the only grandchild, right below its parent
+                QCOMPARE(s.parent, m->spanAtRow(r - 1));
+        }
+        QCOMPARE(durations.size(), std::size_t(4));
+        if (header->sortIndicatorOrder() == Qt::AscendingOrder)
+            QVERIFY(std::is_sorted(durations.begin(), durations.end()));
+        else
+            QVERIFY(std::is_sorted(durations.rbegin(), durations.rend()));
+        QVERIFY(durations.front() != durations.back());
+    }
+
     void timelineIsDrawn()
     {
         const TracePtr trace = load(samplePath);
