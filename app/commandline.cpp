@@ -705,7 +705,7 @@ int runTraceDesk(int argc, char **argv)
     else if (isLink)
         window.openLink(link.toUrl());
     else
-        window.openFile(files.isEmpty() ? QStringLiteral(":/tracedesk/sample-trace.json") : localPathOf(files.front()));
+        window.openFile(files.isEmpty() ? MainWindow::sampleTracePath() : localPathOf(files.front()));
     const int rc = QCoreApplication::exec();
     return screenshot.isEmpty() ? rc : exitCode;
 }

@@ -1,5 +1,6 @@
 #include "tracetabs.h"
 
+#include "mainwindow.h"
 #include "spanview.h"
 
 #include <QDir>
@@ -16,8 +17,6 @@ QString traceIdOf(const Trace &t)
 {
     return QString::fromUtf8(t.traceId().data(), static_cast<qsizetype>(t.traceId().size()));
 }
-
-const QString samplePath = QStringLiteral(":/tracedesk/sample-trace.json");
 
 } // namespace
 
@@ -77,7 +76,7 @@ QString TraceTabs::titleOf(const Trace &trace, const TraceSource &source)
 {
     if (source.isFetched())
         return tr("Trace %1").arg(source.traceId.isEmpty() ? traceIdOf(trace) : source.traceId);
-    return source.filePath == samplePath ? tr("Sample trace") : QFileInfo(source.filePath).fileName();
+    return source.filePath == MainWindow::sampleTracePath() ? tr("Sample trace") : QFileInfo(source.filePath).fileName();
 }
 
 void TraceTabs::addTraceTab(SpanView *view, const Trace &trace, TraceSource source)

@@ -16,6 +16,7 @@ void SpanTreeModel::setTrace(TracePtr trace, int expandDepth)
 {
     beginResetModel();
     m_trace = std::move(trace);
+    m_hidden = nullptr; // flags of the old trace's spans
     const std::size_t n = m_trace ? m_trace->spanCount() : 0;
     m_expanded.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i)
@@ -144,10 +145,7 @@ void SpanTreeModel::rebuildRows()
         }
     }
     m_rows.reserve(n);
-    std::vector<std::int32_t> roots = m_trace->roots();
-    if (m_sortColumn >= 0 && !m_rootOrder.empty())
-        roots = m_rootOrder;
-    for (const std::int32_t root : roots) {
+    for (const std::int32_t root : m_rootOrder.empty() ? m_trace->roots() : m_rootOrder) {
         if (!isShown(root))
             continue;
         m_rows.push_back(root);
@@ -254,9 +252,8 @@ void SpanTreeModel::setMatches(const std::vector<char> *matches)
 
 void SpanTreeModel::setShowOnlyMatches(bool only)
 {
-    if (m_onlyMatches == only)
-        return;
     m_onlyMatches = only;
+    std::fill(m_expanded.begin(), m_expanded.end(), 1);
     relayout();
 }
 

@@ -36,7 +36,7 @@ public:
     explicit SpanTreeModel(QObject *parent = nullptr);
 
     // Resets the model with every span expanded to expandDepth (0: only the roots' children shown; -1 every
-    // span); call on the GUI thread only.
+    // span) and no hidden spans; call on the GUI thread only.
     void setTrace(TracePtr trace, int expandDepth = -1);
     const TracePtr &trace() const { return m_trace; }
 
@@ -60,6 +60,7 @@ public:
     // Search: with onlyMatches, only matching spans and their ancestors have rows. One flag per span index;
     // the vector must outlive its use here. Call refilter() after changing its contents.
     void setMatches(const std::vector<char> *matches);
+    // Turning it on or off expands every span, so that all the matches, then the whole tree, are in view.
     void setShowOnlyMatches(bool only);
     bool showOnlyMatches() const { return m_onlyMatches; }
     // One flag per span index: spans (and their subtrees) without a row whatever else is shown, as folded

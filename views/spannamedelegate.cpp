@@ -57,7 +57,8 @@ void SpanNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     const QRect branch = branchRect(option.rect, ctx.rows ? ctx.rows->depthOf(spanIndex) : 0);
     if (span.childCount > 0) {
         QStyleOption arrow;
-        arrow.initFrom(widget ? widget : QApplication::activeWindow());
+        if (widget)
+            arrow.initFrom(widget);
         arrow.rect = branch;
         arrow.palette = option.palette;
         arrow.state = QStyle::State_Item | QStyle::State_Children | (expanded ? QStyle::State_Open : QStyle::State_None)
@@ -79,7 +80,10 @@ void SpanNameDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         if (span.childCount > 0 && !expanded)
             text.suffix += QStringLiteral(" (%1)").arg(span.childCount);
     }
-    paintSpanName(painter, span, nameCell, text, ctx.palette, spanPaintStyle(option, ctx));
+    SpanPaintStyle paintStyle = spanPaintStyle(option, ctx);
+    paintStyle.bold = option.font;
+    paintStyle.bold.setBold(true);
+    paintSpanName(painter, span, nameCell, text, ctx.palette, paintStyle);
 }
 
 } // namespace td

@@ -125,8 +125,9 @@ void SpanTreeView::keyPressEvent(QKeyEvent *event)
     if (event->key() == Qt::Key_Right) {
         if (s.childCount > 0 && !m->isExpanded(span))
             m->setExpanded(span, true);
-        else if (expanded && m->trace()->span(static_cast<std::size_t>(std::max(0, m->spanAtRow(current.row() + 1)))).parent == span)
-            next = m->index(current.row() + 1, 0);
+        else if (const std::int32_t below = m->spanAtRow(current.row() + 1);
+                 expanded && below >= 0 && m->trace()->span(static_cast<std::size_t>(below)).parent == span)
+            next = m->index(current.row() + 1, 0); // the first child shown
     } else {
         if (expanded)
             m->setExpanded(span, false);

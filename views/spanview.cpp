@@ -183,7 +183,6 @@ void SpanView::setTrace(TracePtr trace)
     m_context.folded.clear();
     m_context.marks.clear();
     m_notes.clear();
-    m_model->setHiddenSpans(nullptr);
     // A small trace opens fully expanded, a large one three levels deep.
     m_model->setTrace(trace, n < 5000 ? -1 : 2);
     if (m_foldRepeated)
@@ -417,14 +416,20 @@ void SpanView::startBackgroundSearch()
     }));
 }
 
-void SpanView::markMatches(std::vector<std::int32_t> spans)
+void SpanView::markMatches(std::vector<std::int32_t> spans, bool expandAll)
 {
     std::fill(m_context.matches.begin(), m_context.matches.end(), 0);
     m_matchList = std::move(spans);
     for (const std::int32_t i : m_matchList)
         m_context.matches[static_cast<std::size_t>(i)] = 1;
     m_currentMatch = -1;
-    m_model->setMatches(&m_context.matches);
+    // The model reads m_context.matches (given once): with "Only matches" its rows change.
+    if (m_model->showOnlyMatches()) {
+        if (expandAll)
+            m_model->expandAll();
+        else
+            m_model->refilter();
+    }
     updateSearchLabel();
     m_tree->viewport()->update();
     marksChanged();
@@ -432,9 +437,7 @@ void SpanView::markMatches(std::vector<std::int32_t> spans)
 
 void SpanView::applySearch(std::vector<std::int32_t> found)
 {
-    markMatches(std::move(found));
-    if (m_model->showOnlyMatches())
-        m_model->expandAll();
+    markMatches(std::move(found), true);
     emit searchFinished(matchCount());
 }
 
@@ -448,7 +451,7 @@ void SpanView::highlightSpans(const std::vector<std::int32_t> &spans)
             seen[static_cast<std::size_t>(i)] = 1;
             valid.push_back(i);
         }
-    markMatches(std::move(valid));
+    markMatches(std::move(valid), false);
     if (!m_matchList.empty())
         findNext();
 }
@@ -530,8 +533,7 @@ void SpanView::setShowOnlyMatches(bool only)
         const QSignalBlocker block(m_onlyMatches);
         m_onlyMatches->setChecked(only);
     }
-    m_model->setShowOnlyMatches(only);
-    m_model->expandAll();
+    m_model->setShowOnlyMatches(only); // and expands every span
     if (selectedSpan() >= 0 && viewIndex(selectedSpan()).isValid())
         m_tree->setCurrentIndex(viewIndex(selectedSpan()));
 }

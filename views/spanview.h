@@ -125,8 +125,9 @@ protected:
 private:
     void onSelectedSpanChanged(std::int32_t spanIndex);
     void startBackgroundSearch();
-    // Marks these spans (valid, each once) as the matches: tree, timeline, the other views, the count.
-    void markMatches(std::vector<std::int32_t> spans);
+    // Marks these spans (valid, each once) as the matches: tree, timeline, the other views, the count. With
+    // "Only matches" the tree's rows follow, every span expanded when expandAll.
+    void markMatches(std::vector<std::int32_t> spans, bool expandAll);
     void applySearch(std::vector<std::int32_t> found);
     void cancelBackgroundSearch();
     void updateOverviewMargins();

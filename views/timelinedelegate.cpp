@@ -57,9 +57,7 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
 SpanPaintStyle spanPaintStyle(const QStyleOptionViewItem &option, const SpanViewContext &context)
 {
     SpanPaintStyle style;
-    style.font = option.font;
-    style.bold = option.font;
-    style.bold.setBold(true);
+    style.font = option.font; // bold (for service names) is the name delegate's to set
     style.text = option.palette.color(QPalette::Text);
     style.muted = option.palette.color(QPalette::PlaceholderText);
     style.selectedText = option.palette.color(QPalette::HighlightedText);
