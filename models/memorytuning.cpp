@@ -3,8 +3,9 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
-#if defined(__linux__)
+#if defined(__unix__) || defined(__APPLE__)
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include <cstdint>
@@ -22,6 +23,13 @@ void preferReusingMemory()
 #endif
 }
 
+void handBackFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
 void adviseHugePages(const void *data, std::size_t bytes)
 {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
@@ -32,6 +40,20 @@ void adviseHugePages(const void *data, std::size_t bytes)
     const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) & ~(huge - 1);
     if (end > begin)
         madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE); // advice: a refusal changes nothing
+#else
+    (void)data;
+    (void)bytes;
+#endif
+}
+
+void releasePages(const void *data, std::size_t bytes)
+{
+#if defined(__unix__) || defined(__APPLE__)
+    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
+    const auto begin = (reinterpret_cast<std::uintptr_t>(data) + page - 1) / page * page;
+    const auto end = (reinterpret_cast<std::uintptr_t>(data) + bytes) / page * page;
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED); // advice: a refusal changes nothing
 #else
     (void)data;
     (void)bytes;

@@ -2,6 +2,7 @@
 
 #include "memorytuning.h"
 
+#include <array>
 #include <cstring>
 
 namespace td {
@@ -137,21 +138,41 @@ StrId StringTable::insertAt(std::size_t slot, std::string_view text, std::uint64
     return id;
 }
 
-std::vector<StrId> StringTable::merge(const StringTable &other)
+std::vector<StrId> StringTable::merge(StringTable &&other)
 {
     std::vector<StrId> ids(other.m_views.size(), 0);
     reserve(m_views.size() + other.m_views.size());
-    // Walks the other index rather than its texts: each slot already holds the hash bits that place it
-    // here (slotOf() and insertAt() use only the high half of a hash).
-    for (const std::uint64_t slot : other.m_slots) {
-        if (slot == 0)
-            continue;
-        const auto otherId = static_cast<std::uint32_t>(slot) - 1;
-        const std::string_view text = other.m_views[otherId];
-        const std::uint64_t h = slot >> 32 << 32;
-        const std::size_t i = slotOf(text, h);
-        ids[otherId] = m_slots[i] != 0 ? static_cast<std::uint32_t>(m_slots[i]) - 1 : insertAt(i, text, h);
+    // The other table's texts stay where they are: its blocks become ours, so a new text needs no copy.
+    // Its texts are walked in order (hashing them is cheaper than the cache misses of walking its index),
+    // a batch at a time, with the slots here that the batch goes to fetched together.
+    constexpr std::size_t Batch = 32;
+    std::array<std::uint64_t, Batch> hashes;
+    const std::size_t mask = m_slots.size() - 1; // reserve() above: no regrowing below
+    const std::size_t count = other.m_views.size();
+    for (std::size_t first = 1; first < count; first += Batch) { // id 0, the empty string, stays 0
+        const std::size_t n = std::min(Batch, count - first);
+        for (std::size_t k = 0; k < n; ++k) {
+            hashes[k] = hash(other.m_views[first + k]);
+            __builtin_prefetch(&m_slots[static_cast<std::size_t>(hashes[k] >> 32) & mask]);
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::string_view text = other.m_views[first + k];
+            const std::size_t i = slotOf(text, hashes[k]);
+            if (m_slots[i] != 0) {
+                ids[first + k] = static_cast<std::uint32_t>(m_slots[i]) - 1;
+                continue;
+            }
+            const auto id = static_cast<StrId>(m_views.size());
+            m_views.push_back(text);
+            m_slots[i] = (hashes[k] >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
+            ids[first + k] = id;
+        }
     }
+    for (std::size_t b = 0; b < other.m_blocks.size(); ++b) {
+        m_blocks.push_back(std::move(other.m_blocks[b]));
+        m_blockSizes.push_back(other.m_blockSizes[b]);
+    }
+    other = StringTable();
     return ids;
 }
 

@@ -38,8 +38,9 @@ public:
 
     // Makes room for this many strings in all, so that interning up to there never regrows the index.
     void reserve(std::size_t strings);
-    // Interns every string of `other`; returns, for each id of `other`, the id of the same text here.
-    std::vector<StrId> merge(const StringTable &other);
+    // Interns every string of `other` and takes over its storage (`other` is left empty); returns, for each
+    // id of `other`, the id of the same text here.
+    std::vector<StrId> merge(StringTable &&other);
 
     static std::uint64_t hash(std::string_view text) noexcept;
 

@@ -145,11 +145,13 @@ Trace::TagRange Trace::annotationFields(const Annotation &annotation) const
 
 std::size_t Trace::memoryBytes() const
 {
-    return m_strings.byteSize() + m_spans.capacity() * sizeof(Span) + m_childIndex.capacity() * sizeof(std::int32_t)
+    // The span and tag arrays by size: TraceBuilder::finish() hands the pages of their unused room back.
+    return m_strings.byteSize() + m_spans.size() * sizeof(Span) + m_childIndex.capacity() * sizeof(std::int32_t)
         + m_roots.capacity() * sizeof(std::int32_t) + m_preorder.capacity() * sizeof(std::int32_t)
-        + m_endpoints.capacity() * sizeof(Endpoint) + m_annotations.capacity() * sizeof(Annotation)
-        + (m_tagTable.capacity() + m_eventFields.capacity()) * sizeof(Tag) + m_tagRefs.capacity() * sizeof(std::uint32_t) + m_rawRanges.capacity() * sizeof(RawRange)
-        + m_idIndex.capacity() * sizeof(m_idIndex.front()) + m_annotationFields.capacity() * sizeof(AnnotationFields);
+        + m_endpoints.size() * sizeof(Endpoint) + m_annotations.size() * sizeof(Annotation)
+        + (m_tagTable.size() + m_eventFields.size()) * sizeof(Tag) + m_tagRefs.size() * sizeof(std::uint32_t)
+        + m_rawRanges.size() * sizeof(RawRange) + m_idIndex.capacity() * sizeof(m_idIndex.front())
+        + m_annotationFields.size() * sizeof(AnnotationFields);
 }
 
 } // namespace td

@@ -7,6 +7,7 @@
 #include "sharedspans.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdlib>
 #include <future>
@@ -136,21 +137,6 @@ void TraceBuilder::addAnnotationField(std::string_view key, std::string_view val
     ++fields.back().count;
 }
 
-void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType type, std::int32_t endpoint)
-{
-    Tag t;
-    const auto address = addressKey(key);
-    t.key = intern(address.empty() ? key : address);
-    t.truncated = value.size() > m_limits.maxTagValueBytes;
-    if (t.truncated)
-        noteTruncated(key, value.size());
-    t.value = intern(cutValue(value, m_limits.maxTagValueBytes));
-    t.type = type;
-    t.endpoint = endpoint;
-    m_trace->m_tagRefs.push_back(shareTag(t));
-    ++currentSpan().tagCount;
-}
-
 namespace {
 
 std::uint64_t tagHash(const Tag &t)
@@ -167,6 +153,49 @@ bool sameTag(const Tag &a, const Tag &b)
 }
 
 } // namespace
+
+void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType type, std::int32_t endpoint)
+{
+    Tag t;
+    const auto address = addressKey(key);
+    t.key = intern(address.empty() ? key : address);
+    t.truncated = value.size() > m_limits.maxTagValueBytes;
+    if (t.truncated)
+        noteTruncated(key, value.size());
+    t.value = intern(cutValue(value, m_limits.maxTagValueBytes));
+    t.type = type;
+    t.endpoint = endpoint;
+    const std::uint64_t h = tagHash(t);
+    if (!m_spanOpen) {
+        m_trace->m_tagRefs.push_back(shareTag(t, h));
+        ++currentSpan().tagCount;
+        return;
+    }
+    // Looked up when the span ends, all of its tags together; meanwhile their index slots are on their way
+    // to the cache (the index is tens of megabytes at a million spans: nearly every lookup misses it).
+    if (!m_tagSlots.empty())
+        __builtin_prefetch(&m_tagSlots[h & (m_tagSlots.size() - 1)]);
+    m_pendingTags.push_back({t, h});
+    ++currentSpan().tagCount;
+}
+
+void TraceBuilder::sharePendingTags()
+{
+    if (m_pendingTags.empty())
+        return;
+    auto &table = m_trace->m_tagTable;
+    if ((table.size() + m_pendingTags.size() + 1) * 2 > m_tagSlots.size())
+        reserveTags(table.size() + m_pendingTags.size());
+    // The entries the first slots point at, fetched together rather than one miss after another.
+    const std::size_t mask = m_tagSlots.size() - 1;
+    for (const PendingTag &p : m_pendingTags)
+        if (const std::uint32_t entry = m_tagSlots[p.hash & mask])
+            __builtin_prefetch(&table[entry - 1]);
+    auto &refs = m_trace->m_tagRefs;
+    for (const PendingTag &p : m_pendingTags)
+        refs.push_back(shareTag(p.tag, p.hash));
+    m_pendingTags.clear();
+}
 
 void TraceBuilder::reserveTags(std::size_t tags)
 {
@@ -186,13 +215,13 @@ void TraceBuilder::reserveTags(std::size_t tags)
     }
 }
 
-std::uint32_t TraceBuilder::shareTag(const Tag &tag)
+std::uint32_t TraceBuilder::shareTag(const Tag &tag, std::uint64_t hash)
 {
     auto &table = m_trace->m_tagTable;
     if ((table.size() + 1) * 2 > m_tagSlots.size())
         reserveTags(table.size() + 1);
     const std::size_t mask = m_tagSlots.size() - 1;
-    for (std::size_t slot = tagHash(tag) & mask;; slot = (slot + 1) & mask) {
+    for (std::size_t slot = hash & mask;; slot = (slot + 1) & mask) {
         const std::uint32_t entry = m_tagSlots[slot];
         if (entry == 0) {
             makeRoomLarge(table);
@@ -248,6 +277,7 @@ void TraceBuilder::discardSpan()
 {
     if (!m_spanOpen)
         return;
+    m_pendingTags.clear();
     auto &t = *m_trace;
     const Span s = t.m_spans.back();
     t.m_spans.pop_back();
@@ -262,6 +292,7 @@ bool TraceBuilder::endSpan()
 {
     if (!m_spanOpen)
         return false;
+    sharePendingTags();
     auto &t = *m_trace;
     if (t.m_spans.size() > m_limits.maxSpans) {
         discardSpan();
@@ -424,8 +455,9 @@ void TraceBuilder::append(TraceBuilder &&other)
         other.discardSpan();
     auto &t = *m_trace;
     auto &o = *other.m_trace;
+    handBackFreedMemory(); // what both builders grew through while reading
 
-    const std::vector<StrId> ids = t.m_strings.merge(o.m_strings);
+    const std::vector<StrId> ids = t.m_strings.merge(std::move(o.m_strings)); // below, ids map through `ids`
     const auto str = [&ids](StrId &id) { id = ids[id]; };
     std::vector<std::int32_t> endpoints(o.m_endpoints.size());
     for (std::size_t i = 0; i < endpoints.size(); ++i) {
@@ -450,6 +482,14 @@ void TraceBuilder::append(TraceBuilder &&other)
     // Spans and annotations on another core while this one shares the tags: they touch different tables.
     const auto moveSpans = [&] {
         reserveLarge(t.m_spans, t.m_spans.size() + o.m_spans.size());
+        // The pages already copied go back as the copy goes on: never a whole second copy of the spans.
+        const auto copied = [](const auto &from, std::size_t &released, std::size_t done) {
+            if ((done - released) * sizeof(*from.data()) >= (8u << 20) || done == from.size()) {
+                releasePages(from.data() + released, (done - released) * sizeof(*from.data()));
+                released = done;
+            }
+        };
+        std::size_t released = 0;
         for (Span s : o.m_spans) {
             for (StrId *id : {&s.traceId, &s.spanId, &s.parentId, &s.name, &s.service, &s.instance, &s.transaction,
                               &s.componentName, &s.busisys, &s.serviceInstId, &s.warnPctText, &s.warnType,
@@ -461,13 +501,18 @@ void TraceBuilder::append(TraceBuilder &&other)
             s.firstTag += tagBase;
             s.firstRaw += rawBase;
             t.m_spans.push_back(s);
+            copied(o.m_spans, released, t.m_spans.size() - spanBase);
         }
+        releaseVector(o.m_spans);
         reserveLarge(t.m_annotations, t.m_annotations.size() + o.m_annotations.size());
+        released = 0;
         for (Annotation a : o.m_annotations) {
             str(a.value);
             endpoint(a.endpoint);
             t.m_annotations.push_back(a);
+            copied(o.m_annotations, released, t.m_annotations.size() - annotationBase);
         }
+        releaseVector(o.m_annotations);
         for (AnnotationFields f : o.m_annotationFields) {
             f.annotation += annotationBase;
             f.first += fieldBase;
@@ -490,11 +535,35 @@ void TraceBuilder::append(TraceBuilder &&other)
     std::vector<std::uint32_t> tagIndex(o.m_tagTable.size());
     reserveTags(t.m_tagTable.size() + o.m_tagTable.size());
     reserveLarge(t.m_tagTable, t.m_tagTable.size() + o.m_tagTable.size());
-    for (std::size_t i = 0; i < tagIndex.size(); ++i)
-        tagIndex[i] = shareTag(mapTag(o.m_tagTable[i]));
+    {
+        // A batch at a time: the index slots of a batch, then the entries they point at, are fetched together
+        // instead of one cache miss after another.
+        constexpr std::size_t Batch = 64;
+        std::array<Tag, Batch> batch;
+        std::array<std::uint64_t, Batch> hashes;
+        const std::size_t mask = m_tagSlots.size() - 1; // reserveTags() above: no regrowing below
+        for (std::size_t first = 0; first < tagIndex.size(); first += Batch) {
+            const std::size_t n = std::min(Batch, tagIndex.size() - first);
+            for (std::size_t k = 0; k < n; ++k) {
+                batch[k] = mapTag(o.m_tagTable[first + k]);
+                hashes[k] = tagHash(batch[k]);
+                __builtin_prefetch(&m_tagSlots[hashes[k] & mask]);
+            }
+            for (std::size_t k = 0; k < n; ++k)
+                if (const std::uint32_t entry = m_tagSlots[hashes[k] & mask])
+                    __builtin_prefetch(&t.m_tagTable[entry - 1]);
+            for (std::size_t k = 0; k < n; ++k)
+                tagIndex[first + k] = shareTag(batch[k], hashes[k]);
+        }
+    }
+    // What is copied goes at once, so that the two builders never hold a whole trace each.
+    releaseVector(o.m_tagTable);
+    releaseVector(other.m_tagSlots);
     reserveLarge(t.m_tagRefs, t.m_tagRefs.size() + o.m_tagRefs.size());
     for (const auto ref : o.m_tagRefs)
         t.m_tagRefs.push_back(tagIndex[ref]);
+    releaseVector(o.m_tagRefs);
+    releaseVector(tagIndex);
     t.m_eventFields.reserve(t.m_eventFields.size() + o.m_eventFields.size());
     for (const Tag &field : o.m_eventFields)
         t.m_eventFields.push_back(mapTag(field));
@@ -565,17 +634,19 @@ std::shared_ptr<Trace> TraceBuilder::finish()
     computeSelfTimes();
     markCriticalPath();
     summarise();
-    // Growth by doubling leaves up to half of each table unused; a published trace never grows again.
+    // Growth by doubling leaves up to half of each table unused; a published trace never grows again, so the
+    // tables with much room to spare are copied to their size and the others give their unused pages back.
     auto &t = *m_trace;
-    t.m_spans.shrink_to_fit();
+    trimLarge(t.m_spans);
     compactTags();
-    t.m_tagTable.shrink_to_fit();
-    t.m_tagRefs.shrink_to_fit();
-    t.m_annotations.shrink_to_fit();
-    t.m_eventFields.shrink_to_fit();
-    t.m_annotationFields.shrink_to_fit();
-    t.m_rawRanges.shrink_to_fit();
-    t.m_endpoints.shrink_to_fit();
+    trimLarge(t.m_tagTable);
+    trimLarge(t.m_tagRefs);
+    trimLarge(t.m_annotations);
+    trimLarge(t.m_eventFields);
+    trimLarge(t.m_annotationFields);
+    trimLarge(t.m_rawRanges);
+    trimLarge(t.m_endpoints);
+    handBackFreedMemory();
     auto result = std::move(m_trace);
     m_trace = std::make_shared<Trace>();
     return result;

@@ -83,13 +83,20 @@ private:
     void markCriticalPath();
     void summarise();
 
-    std::uint32_t shareTag(const Tag &tag);
+    std::uint32_t shareTag(const Tag &tag, std::uint64_t hash); // hash: tagHash(tag)
+    void sharePendingTags(); // the open span's tags, into the tag table and its tag list
     void reserveTags(std::size_t tags); // index room for this many distinct tags in all
     void compactTags();
 
     std::shared_ptr<Trace> m_trace;
     // Finds the entry of the trace's tag table equal to a tag: open addressing, slot = entry index + 1.
     std::vector<std::uint32_t> m_tagSlots;
+    struct PendingTag
+    {
+        Tag tag;
+        std::uint64_t hash;
+    };
+    std::vector<PendingTag> m_pendingTags; // of the open span, shared when it ends
     Limits m_limits;
     std::string m_expectedTraceId;
     bool m_spanOpen = false;

@@ -1,3 +1,4 @@
+#include "memorytuning.h"
 #include "stringtable.h"
 #include "tracebuilder.h"
 #include "tracedsl.h"
@@ -5,6 +6,8 @@
 #include <QTest>
 
 #include <algorithm>
+
+#include <unistd.h>
 
 using namespace td;
 using td::testing::buildTrace;
@@ -85,13 +88,18 @@ private slots:
         std::vector<StrId> bIds;
         for (int i = 0; i < 20000; ++i)
             bIds.push_back(b.intern(i % 2 ? "shared-" + std::to_string(i % 3000) : "only-b-" + std::to_string(i)));
+        std::vector<std::string> bTexts;
+        for (const StrId bId : bIds)
+            bTexts.emplace_back(b.view(bId));
         const std::size_t before = a.size();
-        const std::vector<StrId> map = a.merge(b);
-        QCOMPARE(map.size(), b.size());
+        const std::size_t bSize = b.size();
+        const std::vector<StrId> map = a.merge(std::move(b));
+        QCOMPARE(map.size(), bSize);
         QCOMPARE(map[0], StrId{0}); // the empty string stays id 0
         for (std::size_t i = 0; i < bIds.size(); ++i)
-            QCOMPARE(a.view(map[bIds[i]]), b.view(bIds[i]));
+            QCOMPARE(a.view(map[bIds[i]]), std::string_view(bTexts[i])); // b's texts live on in a
         QCOMPARE(a.size(), before + 10000); // only the texts a did not have are new
+        QCOMPARE(b.size(), std::size_t(1)); // b is left empty: only the empty string
         for (int i = 0; i < 3000; ++i) {
             StrId id = 0;
             QVERIFY(a.find("shared-" + std::to_string(i), &id));
@@ -115,6 +123,8 @@ private slots:
         QTest::addColumn<int>("total");
         QTest::newRow("small") << 1500;
         QTest::newRow("spans moved on another thread") << 12000; // from 10,000 appended spans
+        // Over 8 MiB of appended spans: their pages are handed back while the copy goes on.
+        QTest::newRow("copied pages handed back on the way") << 60000;
     }
 
     void appendSharesTagsAcrossBuilders()
@@ -148,6 +158,49 @@ private slots:
             QCOMPARE(t->str((t->tagsBegin(s) + 1)->value), std::string_view("select " + std::to_string(i)));
         }
         QCOMPARE(childIds(*t, byId(*t, "s0")).size(), total - 1);
+    }
+
+    // A finished trace's tables: copied to their size when much of their room is unused, else left where they
+    // are with the pages of the unused room handed back; what they hold is the same either way.
+    void finishedTablesKeepTheirContents()
+    {
+        std::vector<std::uint32_t> loose;
+        loose.reserve(4096);
+        for (std::uint32_t i = 0; i < 1000; ++i)
+            loose.push_back(i * 7);
+        trimLarge(loose);
+        QCOMPARE(loose.capacity(), loose.size());
+        QCOMPARE(loose[999], 999u * 7);
+
+        std::vector<std::uint32_t> tight;
+        tight.reserve(1100000);
+        for (std::uint32_t i = 0; i < 1000000; ++i)
+            tight.push_back(i * 7);
+        const std::uint32_t *storage = tight.data();
+        trimLarge(tight);
+        QCOMPARE(tight.data(), storage); // not copied: a tenth to spare is not worth a second array
+        for (std::uint32_t i = 0; i < 1000000; i += 997)
+            QCOMPARE(tight[i], i * 7);
+        QCOMPARE(tight.back(), 999999u * 7);
+    }
+
+    // Pages handed back: only whole ones, so whatever shares a page with the range's ends is untouched.
+    void releasedPagesAreOnlyWholeOnes()
+    {
+        std::vector<char> bytes(1 << 22, 'x');
+        const std::size_t from = 100, to = bytes.size() - 100;
+        releasePages(bytes.data() + from, to - from);
+        const long page = sysconf(_SC_PAGESIZE);
+        const auto address = [&](std::size_t i) { return reinterpret_cast<std::uintptr_t>(bytes.data() + i); };
+        std::size_t zeros = 0;
+        for (std::size_t i = 0; i < bytes.size(); ++i) {
+            const bool wholePage = address(i) >= (address(from) + page - 1) / page * page && address(i) < address(to) / page * page;
+            if (!wholePage)
+                QCOMPARE(bytes[i], 'x');
+            else
+                zeros += bytes[i] == 0;
+        }
+        QVERIFY(zeros > bytes.size() / 2); // the pages came back from the system as zeros
     }
 
     // A reader's estimate of the span count only sizes tables ahead: the trace and the memory it reports

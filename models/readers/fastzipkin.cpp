@@ -2,6 +2,7 @@
 
 #include "extensionkeys.h"
 #include "flatjson.h"
+#include "memorytuning.h"
 #include "spansapicodes.h"
 
 #include <algorithm>
@@ -16,11 +17,6 @@
 #include <thread>
 #include <unordered_map>
 #include <vector>
-
-#if defined(__unix__) || defined(__APPLE__)
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
 
 namespace td {
 
@@ -142,21 +138,6 @@ Read anyText(const Document &d, std::uint32_t v, std::string_view *out, JsonType
     return Read::Unusual;
 }
 
-// Hands the whole pages of [from, to) of a read-only file mapping back to the kernel.
-void releasePages(const char *from, const char *to)
-{
-#if defined(__unix__) || defined(__APPLE__)
-    static const auto page = static_cast<std::uintptr_t>(sysconf(_SC_PAGESIZE));
-    const auto begin = (reinterpret_cast<std::uintptr_t>(from) + page - 1) / page * page;
-    const auto end = reinterpret_cast<std::uintptr_t>(to) / page * page;
-    if (end > begin)
-        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
-#else
-    (void)from;
-    (void)to;
-#endif
-}
-
 struct ViewHash
 {
     using is_transparent = void;
@@ -230,8 +211,8 @@ private:
                 if (report)
                     report();
             }
-            if (m_options.releaseReadPages && after - released > (32 << 20)) {
-                releasePages(released, after);
+            if (m_options.releaseReadPages && after - released > (8 << 20)) {
+                releasePages(released, static_cast<std::size_t>(after - released));
                 released = after;
             }
             p = flatjson::skipSpace(after, end);
