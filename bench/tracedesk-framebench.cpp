@@ -44,6 +44,14 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// The largest resident size this process has had so far.
+double peakRssMiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0; // ru_maxrss is in KiB on Linux
+}
+
 double msSince(Clock::time_point t0)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
@@ -201,6 +209,7 @@ int main(int argc, char **argv)
     }
     std::fprintf(stderr, "loading %s ...\n", file.c_str());
     auto t0 = Clock::now();
+    const auto loadStart = t0;
     const td::LoadResult loaded = td::loadTraceFile(QString::fromStdString(file));
     const double loadMs = msSince(t0);
     if (!generated.empty())
@@ -231,6 +240,7 @@ int main(int argc, char **argv)
     const double eventsMs = msSince(t0);
     window.repaint();
     const double firstFrameMs = msSince(t0);
+    const double loadToFrameMs = msSince(loadStart); // the load, the window's creation and the first frame
     std::fprintf(stderr, "first frame: showTrace %.0f ms, expandAll %.0f ms, events %.0f ms, paint %.0f ms\n", showMs,
                  expandedMs - showMs, eventsMs - expandedMs, firstFrameMs - eventsMs);
     // The analysis panels compute in the background after a trace is shown: let them finish so that they
@@ -323,6 +333,8 @@ int main(int argc, char **argv)
     }
     if (!screenshot.empty())
         window.grab().save(QString::fromStdString(screenshot));
+    const double timelinePeakMiB = peakRssMiB(); // the window as it opens: the timeline, tree and docks
+
 
     // The other views of the tab: the first switch to each (which builds its data), switching back to the
     // timeline and to the view again, and frames on the view (zooming the shared time range, scrolling its
@@ -370,22 +382,21 @@ int main(int argc, char **argv)
         viewFigures.push_back(f);
     }
     view->setCurrentView(td::TraceViewKind::Timeline);
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const double peakMiB = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    const double peakMiB = peakRssMiB();
 
-    std::printf("| spans | load s | first frame ms | analysis shown ms | scroll median/p95/worst ms | zoom median/p95/worst ms | all median / worst ms | sample first frame ms (median/worst of %zu) | peak RSS MiB |\n",
+    std::printf("| spans | load s | first frame ms | analysis shown ms | scroll median/p95/worst ms | zoom median/p95/worst ms | all median / worst ms | sample first frame ms (median/worst of %zu) | load to first frame s | peak RSS MiB, timeline / every view |\n",
                 sample.frames);
-    std::printf("|---:|---:|---:|---:|---|---|---|---|---:|\n");
-    std::printf("| %zu | %.2f | %.0f | %.0f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.2f / %.2f | %.0f / %.0f | %.0f |\n\n", spanCount,
+    std::printf("|---:|---:|---:|---:|---|---|---|---|---:|---:|\n");
+    std::printf("| %zu | %.2f | %.0f | %.0f | %.2f / %.2f / %.2f | %.2f / %.2f / %.2f | %.2f / %.2f | %.0f / %.0f | %.2f | %.0f / %.0f |\n\n", spanCount,
                 loadMs / 1000.0, firstFrameMs, analysisShownMs, scroll.median, scroll.p95, scroll.worst, zoom.median, zoom.p95,
-                zoom.worst, both.median, both.worst, sample.median, sample.worst, peakMiB);
+                zoom.worst, both.median, both.worst, sample.median, sample.worst, loadToFrameMs / 1000.0, timelinePeakMiB, peakMiB);
     std::printf("{\"spans\":%zu,\"loadSeconds\":%.3f,\"firstFrameMs\":%.1f,\"analysisShownMs\":%.1f,\"scrollMedianMs\":%.3f,\"scrollP95Ms\":%.3f,"
                 "\"scrollWorstMs\":%.3f,\"zoomMedianMs\":%.3f,\"zoomP95Ms\":%.3f,\"zoomWorstMs\":%.3f,\"frameMedianMs\":%.3f,"
                 "\"frameWorstMs\":%.3f,\"frames\":%zu,\"sampleFirstFrameMedianMs\":%.1f,\"sampleFirstFrameWorstMs\":%.1f,"
-                "\"peakRssMiB\":%.1f,\"width\":%d,\"height\":%d}\n",
+                "\"loadToFirstFrameSeconds\":%.3f,\"timelinePeakRssMiB\":%.1f,\"peakRssMiB\":%.1f,\"width\":%d,\"height\":%d}\n",
                 spanCount, loadMs / 1000.0, firstFrameMs, analysisShownMs, scroll.median, scroll.p95, scroll.worst, zoom.median, zoom.p95,
-                zoom.worst, both.median, both.worst, both.frames, sample.median, sample.worst, peakMiB, width, height);
+                zoom.worst, both.median, both.worst, both.frames, sample.median, sample.worst, loadToFrameMs / 1000.0, timelinePeakMiB,
+                peakMiB, width, height);
     std::printf("| spans | collapse all ms | expand all ms |\n|---:|---:|---:|\n| %zu | %.0f | %.0f |\n", spanCount, collapseAllMs, expandAllMs);
     std::printf("{\"spans\":%zu,\"collapseAllMs\":%.1f,\"expandAllMs\":%.1f}\n", spanCount, collapseAllMs, expandAllMs);
     std::printf("\n| view | first switch ms | data shown ms | back to timeline ms | switch again ms | frame median/p95/worst ms |\n");

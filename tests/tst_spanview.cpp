@@ -326,6 +326,40 @@ private slots:
         QVERIFY(red);
     }
 
+    // A large trace's minimap is drawn on a worker thread: the widget paints without it at first, then shows
+    // the same picture as drawing it at once; a change while the worker draws (a new size) is not lost.
+    void overviewOfALargeTraceIsDrawnInTheBackground()
+    {
+        SpanView view;
+        view.resize(900, 500);
+        auto *overview = view.findChild<TimelineOverview *>();
+        QVERIFY(overview);
+        overview->setBackgroundRenderingAbove(0); // the sample counts as large
+        view.setTrace(load(samplePath));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        overview->repaint();
+        QVERIFY(!overview->hasPicture()); // the first paint did not wait for it
+        QTRY_VERIFY(overview->hasPicture());
+        const auto containsRed = [](const QImage &image) {
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x)
+                    if (image.pixelColor(x, y) == SpanPalette::errorColor())
+                        return true;
+            return false;
+        };
+        QVERIFY(containsRed(overview->grab().toImage())); // the failed span is on it
+
+        // Resized while a worker draws the old size: the old picture is dropped and the new size drawn.
+        overview->invalidate();
+        QVERIFY(!overview->hasPicture());
+        overview->repaint();
+        view.resize(700, 500);
+        QCoreApplication::processEvents();
+        QTRY_VERIFY(overview->hasPicture());
+        QVERIFY(containsRed(overview->grab().toImage()));
+    }
+
     // The minimap gives each pixel to the last span over it in tree order: the picture painting every span
     // in turn would give, on a trace with fewer rows than pixels and on one with many more.
     void overviewIsThePictureOfPaintingInOrder_data()
@@ -342,7 +376,7 @@ private slots:
         view.setTrace(load(samplePath));
         const SpanViewContext &ctx = view.context();
         const QSize size(300, height);
-        const QImage fast = TimelineOverview::renderOverview(ctx, size, Qt::white);
+        const QImage fast = TimelineOverview::renderOverview(*ctx.trace, ctx.time->traceRange(), ctx.palette, size, Qt::white);
         QImage slow(size, QImage::Format_RGB32);
         slow.fill(Qt::white);
         {

@@ -6,6 +6,7 @@
 
 #include <QMouseEvent>
 #include <QPainter>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace td {
 
@@ -18,6 +19,19 @@ TimelineOverview::TimelineOverview(const SpanViewContext *context, QWidget *pare
     setCursor(Qt::OpenHandCursor);
     setToolTip(tr("Whole trace; drag the window to pan"));
     connect(context->time, &TimeControl::visibleRangeChanged, this, qOverload<>(&QWidget::update));
+    connect(&m_rendering, &QFutureWatcher<QImage>::finished, this, [this] {
+        if (m_renderingGeneration == m_generation)
+            m_cache = m_rendering.result();
+        update(); // shows the picture, or starts drawing the current one
+    });
+}
+
+void TimelineOverview::startRendering(QSize size)
+{
+    m_renderingGeneration = m_generation;
+    m_rendering.setFuture(QtConcurrent::run(
+        [trace = m_context->trace, range = m_context->time->traceRange(), colours = m_context->palette, size,
+         background = palette().color(QPalette::Base)] { return renderOverview(*trace, range, colours, size, background); }));
 }
 
 QSize TimelineOverview::sizeHint() const
@@ -42,12 +56,14 @@ QRect TimelineOverview::axisRect() const
 void TimelineOverview::invalidate()
 {
     m_cache = QImage();
+    ++m_generation;
     update();
 }
 
 void TimelineOverview::resizeEvent(QResizeEvent *)
 {
     m_cache = QImage();
+    ++m_generation;
 }
 
 QRect TimelineOverview::windowRect() const
@@ -60,7 +76,8 @@ QRect TimelineOverview::windowRect() const
     return QRect(a.left() + x0, a.top(), std::max(3, x1 - x0), a.height());
 }
 
-QImage TimelineOverview::renderOverview(const SpanViewContext &context, QSize size, const QColor &background)
+QImage TimelineOverview::renderOverview(const Trace &t, const TimeRange &all, const SpanPalette &palette, QSize size,
+                                        const QColor &background)
 {
     // One line per span in tree order, squeezed into the height; drawn once per size or trace. A million
     // spans share a few dozen pixel rows, so painting each span in turn (the later over the earlier) would
@@ -69,8 +86,6 @@ QImage TimelineOverview::renderOverview(const SpanViewContext &context, QSize si
     // is written once and a span over taken pixels costs a lookup.
     QImage image(size, QImage::Format_RGB32);
     image.fill(background);
-    const Trace &t = *context.trace;
-    const TimeRange &all = context.time->traceRange();
     const auto &order = t.preorder();
     const int width = size.width(), height = size.height();
     const double rowH = static_cast<double>(height) / static_cast<double>(std::max<std::size_t>(1, order.size()));
@@ -103,7 +118,7 @@ QImage TimelineOverview::renderOverview(const SpanViewContext &context, QSize si
             auto *line = reinterpret_cast<QRgb *>(image.scanLine(yy));
             for (int x = freeFrom(n, x0); x < x1; x = freeFrom(n, x + 1)) {
                 if (!coloured) {
-                    colour = (s.isError() ? SpanPalette::errorColor() : context.palette.barColor(s)).rgb();
+                    colour = (s.isError() ? SpanPalette::errorColor() : palette.barColor(s)).rgb();
                     coloured = true;
                 }
                 line[x] = colour;
@@ -121,9 +136,17 @@ void TimelineOverview::paintEvent(QPaintEvent *)
     const QRect a = axisRect();
     if (!m_context->trace || a.width() <= 0 || a.height() <= 0)
         return;
+    if (m_cache.isNull()) {
+        if (m_context->trace->spanCount() <= m_backgroundAbove)
+            m_cache = renderOverview(*m_context->trace, m_context->time->traceRange(), m_context->palette, a.size(),
+                                     palette().color(QPalette::Base));
+        else if (!m_rendering.isRunning())
+            startRendering(a.size());
+    }
     if (m_cache.isNull())
-        m_cache = renderOverview(*m_context, a.size(), palette().color(QPalette::Base));
-    p.drawImage(a.topLeft(), m_cache);
+        p.fillRect(a, palette().color(QPalette::Base));
+    else
+        p.drawImage(a.topLeft(), m_cache);
     // Shade what is outside the visible window.
     const QRect w = windowRect();
     QColor shade = palette().color(QPalette::Window);
