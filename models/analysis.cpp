@@ -155,16 +155,37 @@ StrId keyId(const Trace &trace, std::string_view key)
     return key.empty() || !trace.strings().find(key, &id) ? 0 : id;
 }
 
-const Tag *tagById(const Trace &trace, const Span &s, StrId key)
+// Finds a span's first tag with one key, for every span of a trace in turn. Which distinct tags have the key
+// is worked out once, a bit per entry of the tag table (small enough to stay in the cache): a span's tags are
+// then looked at without reading the table entries of those with other keys, a cache miss each at a million
+// spans.
+class TagFinder
 {
-    if (!key)
-        return nullptr;
-    for (auto t = trace.tagsBegin(s); t != trace.tagsEnd(s); ++t) {
-        if (t->key == key)
-            return &*t;
+public:
+    TagFinder(const Trace &trace, StrId key) : m_trace(trace)
+    {
+        if (!key)
+            return;
+        const auto &table = trace.distinctTags();
+        m_hasKey.resize(table.size());
+        for (std::size_t i = 0; i < table.size(); ++i)
+            m_hasKey[i] = table[i].key == key;
     }
-    return nullptr;
-}
+
+    const Tag *find(const Span &s) const
+    {
+        if (m_hasKey.empty())
+            return nullptr;
+        for (auto t = m_trace.tagsBegin(s); t != m_trace.tagsEnd(s); ++t)
+            if (m_hasKey[t.entry()])
+                return &*t;
+        return nullptr;
+    }
+
+private:
+    const Trace &m_trace;
+    std::vector<bool> m_hasKey;
+};
 
 bool isIdentChar(char c)
 {
@@ -241,13 +262,13 @@ std::vector<AggregateRow> aggregate(const Trace &trace, GroupBy by, std::string_
         return rows;
     }
     case GroupBy::TagKey: {
-        const StrId key = keyId(trace, tagKey);
+        const TagFinder finder(trace, keyId(trace, tagKey));
         // Spans without the tag share one group; StrId max never names a string.
         constexpr std::uint64_t noTag = std::numeric_limits<std::uint64_t>::max();
         return groupSpans(
             trace,
             [&](const Span &s) {
-                const Tag *t = tagById(trace, s, key);
+                const Tag *t = finder.find(s);
                 return t ? std::uint64_t{t->value} : noTag;
             },
             [&](AggregateRow &r, const Span &, std::uint64_t k) {
@@ -433,7 +454,7 @@ std::string normalizeSql(std::string_view sql)
 std::vector<RepeatedGroup> repeatedCalls(const Trace &trace, int minCount)
 {
     const std::size_t minimum = static_cast<std::size_t>(std::max(2, minCount));
-    const StrId sqlKey = keyId(trace, "jdbc.sql");
+    const TagFinder sqlOf(trace, keyId(trace, "jdbc.sql"));
     std::vector<RepeatedGroup> out;
     struct Call
     {
@@ -453,7 +474,7 @@ std::vector<RepeatedGroup> repeatedCalls(const Trace &trace, int minCount)
             const Span &s = trace.span(static_cast<std::size_t>(*c));
             if (s.isPlaceholder())
                 continue;
-            const Tag *sql = tagById(trace, s, sqlKey);
+            const Tag *sql = sqlOf.find(s);
             calls.push_back({s.service, s.name, sql ? normalizeSql(trace.str(sql->value)) : std::string(),
                              sql ? sql->value : StrId{0}, *c});
         }

@@ -33,6 +33,8 @@ public:
     TagIterator(const Tag *table, const std::uint32_t *ref) : m_table(table), m_ref(ref) {}
     const Tag &operator*() const { return m_table[*m_ref]; }
     const Tag *operator->() const { return &m_table[*m_ref]; }
+    // The tag's index in Trace::distinctTags().
+    std::uint32_t entry() const { return *m_ref; }
     const Tag &operator[](difference_type n) const { return m_table[m_ref[n]]; }
     TagIterator &operator++() { ++m_ref; return *this; }
     TagIterator operator++(int) { auto old = *this; ++m_ref; return old; }
