@@ -126,14 +126,14 @@ StrId StringTable::internSlow(std::string_view text)
         grow(m_slots.size() * 2);
         i = slotOf(text, h);
     }
-    return insertAt(i, text, h);
+    return insertAt(i, store(text), h);
 }
 
-StrId StringTable::insertAt(std::size_t slot, std::string_view text, std::uint64_t h)
+StrId StringTable::insertAt(std::size_t slot, std::string_view stored, std::uint64_t h)
 {
     const auto id = static_cast<StrId>(m_views.size());
     makeRoomLarge(m_views);
-    m_views.push_back(store(text));
+    m_views.push_back(stored);
     m_slots[slot] = (h >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
     return id;
 }
@@ -158,14 +158,7 @@ std::vector<StrId> StringTable::merge(StringTable &&other)
         for (std::size_t k = 0; k < n; ++k) {
             const std::string_view text = other.m_views[first + k];
             const std::size_t i = slotOf(text, hashes[k]);
-            if (m_slots[i] != 0) {
-                ids[first + k] = static_cast<std::uint32_t>(m_slots[i]) - 1;
-                continue;
-            }
-            const auto id = static_cast<StrId>(m_views.size());
-            m_views.push_back(text);
-            m_slots[i] = (hashes[k] >> 32 << 32) | (static_cast<std::uint64_t>(id) + 1);
-            ids[first + k] = id;
+            ids[first + k] = m_slots[i] != 0 ? static_cast<std::uint32_t>(m_slots[i]) - 1 : insertAt(i, text, hashes[k]);
         }
     }
     for (std::size_t b = 0; b < other.m_blocks.size(); ++b) {

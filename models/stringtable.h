@@ -65,8 +65,9 @@ private:
     // Index slot: 0 is empty, else (high 32 bits of the hash) << 32 | (id + 1). The slot a text goes to comes
     // from those kept bits too.
     std::size_t slotOf(std::string_view text, std::uint64_t h) const;
-    // Stores text as a new id in the empty slot found by slotOf(text, h).
-    StrId insertAt(std::size_t slot, std::string_view text, std::uint64_t h);
+    // Gives a text already in this table's blocks (store(), or adopted ones) a new id in the empty slot
+    // found by slotOf(text, h).
+    StrId insertAt(std::size_t slot, std::string_view stored, std::uint64_t h);
     void grow(std::size_t slotCount);
     std::string_view store(std::string_view text);
 
