@@ -30,6 +30,10 @@ public:
         recent = {id, static_cast<std::uint32_t>(text.size())};
         return id;
     }
+    // Interns texts[0..n) into ids[0..n), as intern() one after another would. The lookups of a batch overlap
+    // (their index slots, entries and texts are fetched together), where one intern() after another waits for
+    // each of those cache misses in turn: at a million spans nearly every new or rare text misses them all.
+    void internMany(const std::string_view *texts, StrId *ids, std::size_t n);
     std::string_view view(StrId id) const { return id < m_views.size() ? m_views[id] : std::string_view(); }
     std::size_t size() const { return m_views.size(); }
     std::size_t byteSize() const;

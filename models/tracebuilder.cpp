@@ -179,6 +179,61 @@ void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType
     ++currentSpan().tagCount;
 }
 
+void TraceBuilder::addTagDeferred(std::string_view key, std::string_view value, JsonType type, std::int32_t endpoint)
+{
+    if (!m_spanOpen) {
+        addTag(key, value, type, endpoint);
+        return;
+    }
+    PendingTag p{};
+    const auto address = addressKey(key);
+    p.keyText = static_cast<std::uint32_t>(m_pendingTexts.size());
+    m_pendingTexts.push_back(address.empty() ? key : address);
+    p.tag.truncated = value.size() > m_limits.maxTagValueBytes;
+    if (p.tag.truncated)
+        noteTruncated(key, value.size());
+    p.valueText = static_cast<std::uint32_t>(m_pendingTexts.size());
+    m_pendingTexts.push_back(cutValue(value, m_limits.maxTagValueBytes));
+    p.tag.type = type;
+    p.tag.endpoint = endpoint;
+    m_pendingTags.push_back(p);
+    ++currentSpan().tagCount;
+}
+
+void TraceBuilder::internDeferred(StrId Span::*field, std::string_view text)
+{
+    if (!m_spanOpen) {
+        currentSpan().*field = intern(text);
+        return;
+    }
+    m_pendingFields.emplace_back(field, static_cast<std::uint32_t>(m_pendingTexts.size()));
+    m_pendingTexts.push_back(text);
+}
+
+void TraceBuilder::internPendingTexts()
+{
+    if (m_pendingTexts.empty())
+        return;
+    m_pendingIds.resize(m_pendingTexts.size());
+    m_trace->m_strings.internMany(m_pendingTexts.data(), m_pendingIds.data(), m_pendingTexts.size());
+    Span &span = currentSpan();
+    for (const auto &[field, text] : m_pendingFields)
+        span.*field = m_pendingIds[text];
+    const bool fetch = !m_tagSlots.empty();
+    const std::size_t mask = m_tagSlots.size() - 1;
+    for (PendingTag &p : m_pendingTags) {
+        if (p.keyText == NoText)
+            continue;
+        p.tag.key = m_pendingIds[p.keyText];
+        p.tag.value = m_pendingIds[p.valueText];
+        p.hash = tagHash(p.tag);
+        if (fetch)
+            __builtin_prefetch(&m_tagSlots[p.hash & mask]);
+    }
+    m_pendingTexts.clear();
+    m_pendingFields.clear();
+}
+
 void TraceBuilder::sharePendingTags()
 {
     if (m_pendingTags.empty())
@@ -278,6 +333,8 @@ void TraceBuilder::discardSpan()
     if (!m_spanOpen)
         return;
     m_pendingTags.clear();
+    m_pendingTexts.clear();
+    m_pendingFields.clear();
     auto &t = *m_trace;
     const Span s = t.m_spans.back();
     t.m_spans.pop_back();
@@ -292,6 +349,7 @@ bool TraceBuilder::endSpan()
 {
     if (!m_spanOpen)
         return false;
+    internPendingTexts();
     sharePendingTags();
     auto &t = *m_trace;
     if (t.m_spans.size() > m_limits.maxSpans) {

@@ -41,6 +41,12 @@ public:
     void addAnnotationField(std::string_view key, std::string_view value, JsonType type = JsonType::String);
     void addTag(std::string_view key, std::string_view value, JsonType type = JsonType::String,
                 std::int32_t endpoint = NoIndex);
+    // The same for a reader whose texts stay where they are until endSpan() or discardSpan() (a mapped file,
+    // a parsed document): they are interned when the span ends, all together, their cache misses overlapping.
+    void addTagDeferred(std::string_view key, std::string_view value, JsonType type = JsonType::String,
+                        std::int32_t endpoint = NoIndex);
+    // Sets a string field of the open span to `text` when it ends (as above: the text must stay valid till then).
+    void internDeferred(StrId Span::*field, std::string_view text);
     void addRawRange(const RawRange &range);
     // Interprets the span's tags (iplatform keys, HTTP status, error tags), splits its name, and keeps it.
     // Returns false when the span limit was reached (the span is dropped and a problem reported once).
@@ -85,18 +91,25 @@ private:
 
     std::uint32_t shareTag(const Tag &tag, std::uint64_t hash); // hash: tagHash(tag)
     void sharePendingTags(); // the open span's tags, into the tag table and its tag list
+    void internPendingTexts(); // the open span's deferred texts, into its fields and pending tags
     void reserveTags(std::size_t tags); // index room for this many distinct tags in all
     void compactTags();
 
     std::shared_ptr<Trace> m_trace;
     // Finds the entry of the trace's tag table equal to a tag: open addressing, slot = entry index + 1.
     std::vector<std::uint32_t> m_tagSlots;
+    static constexpr std::uint32_t NoText = ~0u;
     struct PendingTag
     {
         Tag tag;
         std::uint64_t hash;
+        std::uint32_t keyText = NoText; // deferred: index in m_pendingTexts of the key and of the value
+        std::uint32_t valueText = NoText;
     };
     std::vector<PendingTag> m_pendingTags; // of the open span, shared when it ends
+    std::vector<std::string_view> m_pendingTexts; // of the open span, interned when it ends
+    std::vector<StrId> m_pendingIds;
+    std::vector<std::pair<StrId Span::*, std::uint32_t>> m_pendingFields;
     Limits m_limits;
     std::string m_expectedTraceId;
     bool m_spanOpen = false;

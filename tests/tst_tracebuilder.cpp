@@ -116,6 +116,84 @@ private slots:
         QCOMPARE(a.view(a.intern("new after reserve")), std::string_view("new after reserve"));
     }
 
+    // Interning a batch at once (the fast reader's texts of a span) gives the ids one intern() after another
+    // gives: texts new and known, repeated inside a batch, across batch ends and while the index grows.
+    void internManyGivesTheIdsOfInternInTurn()
+    {
+        StringTable one, many;
+        std::vector<std::string> texts;
+        for (int i = 0; i < 5000; ++i) {
+            texts.push_back("text-" + std::to_string(i % 700));     // known after the first 700
+            texts.push_back(i % 3 ? "id-" + std::to_string(i) : ""); // new, and the empty string
+            texts.push_back(i % 64 == 0 ? "text-" + std::to_string(i % 700) : "cs"); // repeated in its batch
+        }
+        std::vector<std::string_view> views(texts.begin(), texts.end());
+        std::vector<StrId> expected;
+        for (const auto view : views)
+            expected.push_back(one.intern(view));
+        std::vector<StrId> ids(views.size(), 12345);
+        // Uneven batches, so that batch ends fall everywhere.
+        for (std::size_t first = 0, n = 1; first < views.size(); first += n, n = n * 3 % 257 + 1) {
+            n = std::min(n, views.size() - first);
+            many.internMany(views.data() + first, ids.data() + first, n);
+        }
+        QCOMPARE(ids, expected);
+        QCOMPARE(many.size(), one.size());
+        for (std::size_t i = 0; i < views.size(); ++i)
+            QCOMPARE(many.view(ids[i]), views[i]);
+    }
+
+    // Tags and span fields whose interning waits for the end of the span give the trace the same strings and
+    // tags as immediate ones; a discarded span's waiting texts are dropped with it.
+    void deferredTextsAreInternedWhenTheSpanEnds()
+    {
+        const auto build = [](bool deferred) -> std::shared_ptr<Trace> {
+            TraceBuilder b;
+            const std::string texts[] = {"t1", "s1", "GET /a", "http.path", "/a", "lc", "jdbc", "sa"};
+            for (int discard = 1; discard >= 0; --discard) {
+                Span &s = b.beginSpan();
+                if (deferred) {
+                    b.internDeferred(&Span::traceId, texts[0]);
+                    b.internDeferred(&Span::spanId, discard ? std::string_view("dropped") : texts[1]);
+                    b.internDeferred(&Span::name, texts[2]);
+                    b.addTagDeferred(texts[3], texts[4]);
+                    b.addTagDeferred(texts[5], texts[6]);
+                    b.addTagDeferred(texts[7], "true", JsonType::Bool);
+                } else {
+                    s.traceId = b.intern(texts[0]);
+                    s.spanId = b.intern(discard ? std::string_view("dropped") : texts[1]);
+                    s.name = b.intern(texts[2]);
+                    b.addTag(texts[3], texts[4]);
+                    b.addTag(texts[5], texts[6]);
+                    b.addTag(texts[7], "true", JsonType::Bool);
+                }
+                b.addTag("port", "8080", JsonType::Number); // an immediate tag among waiting ones
+                if (discard)
+                    b.discardSpan();
+                else if (!b.endSpan())
+                    return nullptr;
+            }
+            return b.finish();
+        };
+        const auto deferred = build(true), immediate = build(false);
+        QVERIFY(deferred && immediate);
+        QCOMPARE(deferred->spanCount(), std::size_t(1));
+        const Span &d = deferred->span(0), &i = immediate->span(0);
+        QCOMPARE(deferred->str(d.spanId), std::string_view("s1"));
+        QCOMPARE(deferred->str(d.traceId), immediate->str(i.traceId));
+        QCOMPARE(deferred->str(d.name), immediate->str(i.name));
+        QCOMPARE(deferred->str(d.componentName), std::string_view("jdbc")); // lc interpreted at the end
+        QCOMPARE(d.tagCount, i.tagCount);
+        auto dt = deferred->tagsBegin(d);
+        for (auto it = immediate->tagsBegin(i); it != immediate->tagsEnd(i); ++it, ++dt) {
+            QCOMPARE(deferred->str(dt->key), immediate->str(it->key));
+            QCOMPARE(deferred->str(dt->value), immediate->str(it->value));
+            QCOMPARE(dt->type, it->type);
+        }
+        QVERIFY(immediate->strings().find("dropped", nullptr)); // interned at once, kept though unused
+        QVERIFY(!deferred->strings().find("dropped", nullptr));  // never interned
+    }
+
     // Joining two builders (a split load): the other's strings, endpoints and shared tags are re-interned,
     // a tag both have is still one entry, and every span keeps its own tags.
     void appendSharesTagsAcrossBuilders_data()

@@ -348,10 +348,11 @@ private:
             return false;
 
         Span &span = m_builder.beginSpan();
-        span.traceId = m_builder.intern(traceId);
-        span.spanId = m_builder.intern(spanId);
-        span.parentId = m_builder.intern(parentId);
-        span.name = m_builder.intern(name);
+        // Interned when the span ends, together with its tags (the views point into the data or m_doc).
+        m_builder.internDeferred(&Span::traceId, traceId);
+        m_builder.internDeferred(&Span::spanId, spanId);
+        m_builder.internDeferred(&Span::parentId, parentId);
+        m_builder.internDeferred(&Span::name, name);
         if (tsRead == Read::Ok && ts > 0)
             span.startUs = ts;
         else
@@ -363,6 +364,16 @@ private:
             return false;
         m_builder.endSpan();
         return true;
+    }
+
+    // A number's text is in m_number, which the next number overwrites: interned now. Other texts stay valid
+    // until the span ends.
+    void addTag(std::string_view key, std::string_view value, JsonType type, std::int32_t endpoint = NoIndex)
+    {
+        if (type == JsonType::Number)
+            m_builder.addTag(key, value, type, endpoint);
+        else
+            m_builder.addTagDeferred(key, value, type, endpoint);
     }
 
     bool endpoint(std::uint32_t e, std::int32_t *out)
@@ -437,7 +448,7 @@ private:
                 || anyText(d, d.find(ba, "value"), &value, &type, m_number) == Read::Unusual)
                 return false;
             roles.binaryAnnotation(key, ep);
-            m_builder.addTag(key, value, type, ep);
+            addTag(key, value, type, ep);
             return true;
         });
         if (!read)
@@ -449,7 +460,7 @@ private:
                 JsonType type = JsonType::Null;
                 if (anyText(d, v, &value, &type, m_number) == Read::Unusual)
                     return false;
-                m_builder.addTag(key, value, type);
+                addTag(key, value, type);
             }
         }
         roles.apply(m_builder.currentSpan());
@@ -495,7 +506,7 @@ private:
                 JsonType type = JsonType::Null;
                 if (anyText(d, m_members[i].second, &value, &type, m_number) == Read::Unusual)
                     return false;
-                m_builder.addTag(m_members[i].first, value, type, local);
+                addTag(m_members[i].first, value, type, local);
             }
         }
         Span &span = m_builder.currentSpan();
