@@ -133,7 +133,8 @@ void StringTable::internMany(const std::string_view *texts, StrId *ids, std::siz
 {
     constexpr std::size_t Batch = 64;
     std::array<std::uint64_t, Batch> hashes;
-    std::array<std::uint8_t, Batch> look;
+    std::array<std::uint8_t, Batch> look;     // the batch's texts not in the recent cache
+    std::array<std::uint32_t, Batch> entries; // of their first slots when its kept hash bits match, else 0
     for (std::size_t first = 0; first < n; first += Batch) {
         const std::size_t m = std::min(Batch, n - first);
         if ((m_views.size() + m + 1) * 2 > m_slots.size())
@@ -141,37 +142,30 @@ void StringTable::internMany(const std::string_view *texts, StrId *ids, std::siz
         const std::size_t mask = m_slots.size() - 1;
         std::size_t misses = 0;
         for (std::size_t k = 0; k < m; ++k) {
-            const std::string_view text = texts[first + k];
-            const Recent &recent = m_recent[recentSlot(text)];
-            if (recent.size == text.size() && recent.id < m_views.size() && m_views[recent.id] == text) {
-                ids[first + k] = recent.id;
+            if (findRecent(texts[first + k], &ids[first + k]))
                 continue;
-            }
-            hashes[k] = hash(text);
+            hashes[k] = hash(texts[first + k]);
             look[misses++] = static_cast<std::uint8_t>(k);
             __builtin_prefetch(&m_slots[static_cast<std::size_t>(hashes[k] >> 32) & mask]);
         }
-        // The entries of the first slots whose kept hash bits match, then their texts.
+        // The entries the first slots name, then their texts: each step's misses overlap.
         for (std::size_t j = 0; j < misses; ++j) {
             const std::uint64_t h = hashes[look[j]];
             const std::uint64_t slot = m_slots[static_cast<std::size_t>(h >> 32) & mask];
-            if (slot != 0 && (slot >> 32) == (h >> 32))
-                __builtin_prefetch(&m_views[static_cast<std::uint32_t>(slot) - 1]);
+            entries[j] = slot != 0 && (slot >> 32) == (h >> 32) ? static_cast<std::uint32_t>(slot) : 0;
+            if (entries[j])
+                __builtin_prefetch(&m_views[entries[j] - 1]);
         }
-        for (std::size_t j = 0; j < misses; ++j) {
-            const std::uint64_t h = hashes[look[j]];
-            const std::uint64_t slot = m_slots[static_cast<std::size_t>(h >> 32) & mask];
-            if (slot != 0 && (slot >> 32) == (h >> 32))
-                __builtin_prefetch(m_views[static_cast<std::uint32_t>(slot) - 1].data());
-        }
+        for (std::size_t j = 0; j < misses; ++j)
+            if (entries[j])
+                __builtin_prefetch(m_views[entries[j] - 1].data());
         // In order, so that a text repeated inside the batch gets the id its first occurrence was given.
         for (std::size_t j = 0; j < misses; ++j) {
             const std::size_t k = look[j];
             const std::string_view text = texts[first + k];
             const std::size_t i = slotOf(text, hashes[k]);
-            const StrId id = m_slots[i] != 0 ? static_cast<std::uint32_t>(m_slots[i]) - 1 : insertAt(i, store(text), hashes[k]);
-            ids[first + k] = id;
-            m_recent[recentSlot(text)] = {id, static_cast<std::uint32_t>(text.size())};
+            ids[first + k] = m_slots[i] != 0 ? static_cast<std::uint32_t>(m_slots[i]) - 1 : insertAt(i, store(text), hashes[k]);
+            remember(text, ids[first + k]);
         }
     }
 }

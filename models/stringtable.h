@@ -23,11 +23,11 @@ public:
     {
         // Most texts repeat the one before them in their cache slot (tag keys, "true", service names):
         // those are found without hashing.
-        Recent &recent = m_recent[recentSlot(text)];
-        if (recent.size == text.size() && recent.id < m_views.size() && m_views[recent.id] == text)
-            return recent.id;
-        const StrId id = internSlow(text);
-        recent = {id, static_cast<std::uint32_t>(text.size())};
+        StrId id = 0;
+        if (findRecent(text, &id))
+            return id;
+        id = internSlow(text);
+        remember(text, id);
         return id;
     }
     // Interns texts[0..n) into ids[0..n), as intern() one after another would. The lookups of a batch overlap
@@ -62,6 +62,15 @@ private:
         const auto c = [&text](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(text[i])); };
         return (n * 0x9E3779B1u ^ c(0) << 3 ^ c(n / 2) << 7 ^ c(n - 1)) & (RecentSlots - 1);
     }
+    bool findRecent(std::string_view text, StrId *id) const
+    {
+        const Recent &recent = m_recent[recentSlot(text)];
+        if (recent.size != text.size() || recent.id >= m_views.size() || m_views[recent.id] != text)
+            return false;
+        *id = recent.id;
+        return true;
+    }
+    void remember(std::string_view text, StrId id) { m_recent[recentSlot(text)] = {id, static_cast<std::uint32_t>(text.size())}; }
     StrId internSlow(std::string_view text);
     static constexpr std::size_t RecentSlots = 1024;
     std::unique_ptr<Recent[]> m_recent = std::make_unique<Recent[]>(RecentSlots);

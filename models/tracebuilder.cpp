@@ -154,15 +154,24 @@ bool sameTag(const Tag &a, const Tag &b)
 
 } // namespace
 
+std::pair<std::string_view, std::string_view> TraceBuilder::tagTexts(std::string_view key, std::string_view value,
+                                                                     bool *truncated)
+{
+    *truncated = value.size() > m_limits.maxTagValueBytes;
+    if (*truncated)
+        noteTruncated(key, value.size());
+    const auto address = addressKey(key);
+    return {address.empty() ? key : address, cutValue(value, m_limits.maxTagValueBytes)};
+}
+
 void TraceBuilder::addTag(std::string_view key, std::string_view value, JsonType type, std::int32_t endpoint)
 {
     Tag t;
-    const auto address = addressKey(key);
-    t.key = intern(address.empty() ? key : address);
-    t.truncated = value.size() > m_limits.maxTagValueBytes;
-    if (t.truncated)
-        noteTruncated(key, value.size());
-    t.value = intern(cutValue(value, m_limits.maxTagValueBytes));
+    bool truncated = false;
+    const auto [keyText, valueText] = tagTexts(key, value, &truncated);
+    t.key = intern(keyText);
+    t.value = intern(valueText);
+    t.truncated = truncated;
     t.type = type;
     t.endpoint = endpoint;
     const std::uint64_t h = tagHash(t);
@@ -186,14 +195,13 @@ void TraceBuilder::addTagDeferred(std::string_view key, std::string_view value, 
         return;
     }
     PendingTag p{};
-    const auto address = addressKey(key);
+    bool truncated = false;
+    const auto [keyText, valueText] = tagTexts(key, value, &truncated);
     p.keyText = static_cast<std::uint32_t>(m_pendingTexts.size());
-    m_pendingTexts.push_back(address.empty() ? key : address);
-    p.tag.truncated = value.size() > m_limits.maxTagValueBytes;
-    if (p.tag.truncated)
-        noteTruncated(key, value.size());
+    m_pendingTexts.push_back(keyText);
     p.valueText = static_cast<std::uint32_t>(m_pendingTexts.size());
-    m_pendingTexts.push_back(cutValue(value, m_limits.maxTagValueBytes));
+    m_pendingTexts.push_back(valueText);
+    p.tag.truncated = truncated;
     p.tag.type = type;
     p.tag.endpoint = endpoint;
     m_pendingTags.push_back(p);

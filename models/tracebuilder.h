@@ -7,6 +7,7 @@
 
 #include <memory>
 #include <string_view>
+#include <utility>
 
 namespace td {
 
@@ -78,6 +79,8 @@ public:
 
 private:
     void noteTruncated(std::string_view key, std::size_t bytes);
+    // A tag's key and value as kept: sa/ca/ma keys canonical, the value cut at the limit (noted when it is).
+    std::pair<std::string_view, std::string_view> tagTexts(std::string_view key, std::string_view value, bool *truncated);
     void dropAnnotationsFrom(std::uint32_t annotation); // with their event fields
     void interpretTags(Span &span);
     void splitName(Span &span);
